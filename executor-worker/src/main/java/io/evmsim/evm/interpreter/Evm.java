@@ -1,0 +1,191 @@
+package io.evmsim.evm.interpreter;
+
+import io.evmsim.common.crypto.Keccak;
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.precompile.Precompile;
+import io.evmsim.evm.state.Account;
+import io.evmsim.evm.state.Code;
+import io.evmsim.evm.state.JournaledState;
+import io.evmsim.evm.trace.ExecutionTracer;
+import java.util.Map;
+
+/**
+ * Runs messages: a call or creation frame over the journaled state, with value transfer,
+ * precompiles, code deposit and the snapshot that a failing frame reverts to. One instance serves
+ * one transaction; stacks and memories are reused across frames of the same depth.
+ */
+public final class Evm {
+    /** The deepest frame allowed: a call from depth 1024 fails. */
+    public static final int MAX_CALL_DEPTH = 1024;
+    static final long WARM_ACCOUNT_ACCESS = 100;
+    static final long COLD_ACCOUNT_ACCESS = 2600;
+    private static final long CODE_DEPOSIT_BYTE_GAS = 200;
+
+    final JournaledState state;
+    final BlockContext block;
+    final TransactionContext transaction;
+    final ForkRules rules;
+    final ExecutionTracer tracer;
+    private final Map<Address, Precompile> precompiles;
+    private final InstructionTable instructions;
+    private final long[][] stacks = new long[MAX_CALL_DEPTH + 1][];
+    private final Memory[] memories = new Memory[MAX_CALL_DEPTH + 1];
+
+    public Evm(JournaledState state, BlockContext block, TransactionContext transaction, ForkRules rules,
+            Map<Address, Precompile> precompiles, ExecutionTracer tracer) {
+        this.state = state;
+        this.block = block;
+        this.transaction = transaction;
+        this.rules = rules;
+        this.precompiles = precompiles;
+        this.tracer = tracer;
+        this.instructions = InstructionTable.forFork(rules.fork());
+    }
+
+    /** EIP-2929: 2600 for the first access to an account in the transaction, 100 after; warms it. */
+    long accountAccessCost(Address address) {
+        return state.warmAccount(address) ? COLD_ACCOUNT_ACCESS : WARM_ACCOUNT_ACCESS;
+    }
+
+    /** Runs a CALL, CALLCODE, DELEGATECALL or STATICCALL message (depth and balance already checked). */
+    public FrameResult call(Message message) {
+        if (tracer != null) {
+            tracer.onFrameStart(message);
+        }
+        FrameResult result = runCall(message);
+        if (tracer != null) {
+            tracer.onFrameEnd(message, result);
+        }
+        return result;
+    }
+
+    private FrameResult runCall(Message message) {
+        int snapshot = state.snapshot();
+        Account recipient = state.account(message.recipient());
+        Precompile precompile = message.runsPrecompile() ? precompiles.get(message.codeAddress()) : null;
+        if (message.kind() == CallKind.CALL) {
+            if (!recipient.exists() && precompile == null && message.value().isZero()) {
+                return FrameResult.success(message.gas(), new byte[0]); // EIP-158: nothing to do, nothing created
+            }
+            state.transfer(state.account(message.caller()), recipient, message.value());
+        } else if (message.kind() == CallKind.STATICCALL) {
+            state.addBalance(recipient, UInt256.ZERO); // a touch, as every client does
+        }
+        FrameResult result;
+        if (precompile != null) {
+            result = runPrecompile(precompile, message);
+        } else if (message.code().size() == 0) {
+            result = FrameResult.success(message.gas(), new byte[0]);
+        } else {
+            result = execute(message, recipient);
+        }
+        if (!result.isSuccess()) {
+            state.revertTo(snapshot);
+        }
+        return result;
+    }
+
+    private static FrameResult runPrecompile(Precompile precompile, Message message) {
+        long cost = precompile.gasCost(message.input());
+        if (cost > message.gas()) {
+            return FrameResult.halt(HaltReason.OUT_OF_GAS);
+        }
+        byte[] output = precompile.compute(message.input());
+        if (output == null) {
+            return FrameResult.halt(HaltReason.PRECOMPILE_FAILURE);
+        }
+        return FrameResult.success(message.gas() - cost, output);
+    }
+
+    /**
+     * Runs a CREATE or CREATE2 message (or a creation transaction): bumps the creator's nonce,
+     * derives the address, refuses collisions (EIP-684, EIP-7610), runs the initcode and deposits
+     * the code it returns.
+     */
+    public FrameResult create(Message message, UInt256 salt) {
+        Account creator = state.account(message.caller());
+        long nonce = creator.nonce();
+        if (nonce == -1L) {
+            return FrameResult.notStarted(message.gas());
+        }
+        state.setNonce(creator, nonce + 1);
+        Address address = salt == null
+                ? ContractAddress.fromNonce(message.caller(), nonce)
+                : ContractAddress.fromSalt(message.caller(), salt, Keccak.keccak256(message.code().bytes()));
+        Message withAddress = new Message(message.kind(), message.caller(), address, address, message.value(), true,
+                message.input(), message.code(), message.gas(), message.depth(), false, false);
+        if (tracer != null) {
+            tracer.onFrameStart(withAddress);
+        }
+        FrameResult result = runCreate(withAddress, address);
+        if (tracer != null) {
+            tracer.onFrameEnd(withAddress, result);
+        }
+        return result;
+    }
+
+    private FrameResult runCreate(Message message, Address address) {
+        state.warmAccount(address);
+        Account account = state.account(address);
+        if (account.nonce() != 0 || account.code().size() != 0 || state.hasStorage(account)) {
+            return FrameResult.halt(HaltReason.CREATE_COLLISION);
+        }
+        int snapshot = state.snapshot();
+        state.createContract(account);
+        state.transfer(state.account(message.caller()), account, message.value());
+        FrameResult result = execute(message, account);
+        if (result.isSuccess()) {
+            result = depositCode(result, account);
+        }
+        if (!result.isSuccess()) {
+            state.revertTo(snapshot);
+        }
+        return result;
+    }
+
+    private FrameResult depositCode(FrameResult result, Account account) {
+        byte[] code = result.output();
+        if (code.length > rules.maxCodeSize()) {
+            return FrameResult.halt(HaltReason.CODE_SIZE_LIMIT);
+        }
+        if (code.length > 0 && (code[0] & 0xff) == 0xef) {
+            return FrameResult.halt(HaltReason.INVALID_CODE_PREFIX); // EIP-3541
+        }
+        long depositCost = CODE_DEPOSIT_BYTE_GAS * code.length;
+        if (depositCost > result.gasLeft()) {
+            return FrameResult.halt(HaltReason.OUT_OF_GAS);
+        }
+        if (code.length > 0) {
+            state.setCode(account, Code.of(code));
+        }
+        return FrameResult.created(result.gasLeft() - depositCost, account.address());
+    }
+
+    private FrameResult execute(Message message, Account account) {
+        int depth = message.depth();
+        long[] stack = stacks[depth];
+        if (stack == null) {
+            stack = new long[Frame.MAX_STACK * 4];
+            stacks[depth] = stack;
+        }
+        Memory memory = memories[depth];
+        if (memory == null) {
+            memory = new Memory();
+            memories[depth] = memory;
+        } else {
+            memory.reset();
+        }
+        Frame frame = new Frame(message, this, account, stack, memory);
+        Interpreter.run(frame, instructions);
+        if (frame.halt != null) {
+            return FrameResult.halt(frame.halt);
+        }
+        if (frame.reverted) {
+            return FrameResult.revert(frame.gas, frame.output);
+        }
+        return FrameResult.success(frame.gas, frame.output);
+    }
+}

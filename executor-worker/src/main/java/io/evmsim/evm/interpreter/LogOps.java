@@ -1,0 +1,35 @@
+package io.evmsim.evm.interpreter;
+
+import io.evmsim.common.types.Hash;
+import io.evmsim.evm.state.Log;
+import java.util.ArrayList;
+import java.util.List;
+
+/** LOG0..LOG4. */
+final class LogOps {
+    private static final long LOG_DATA_BYTE_GAS = 8;
+
+    private LogOps() {
+    }
+
+    static void log(Frame f, int topicCount) {
+        if (f.message.isStatic()) {
+            f.halt(HaltReason.STATE_CHANGE_IN_STATIC_CALL);
+            return;
+        }
+        long offset = f.popClamped();
+        long length = f.popClamped();
+        List<Hash> topics = new ArrayList<>(topicCount);
+        for (int i = 0; i < topicCount; i++) {
+            byte[] topic = new byte[32];
+            f.writeWord(f.top(), topic, 0);
+            f.sp--;
+            topics.add(Hash.wrap(topic));
+        }
+        long dataGas = length >= Memory.MAX_SIZE ? Long.MAX_VALUE : LOG_DATA_BYTE_GAS * length;
+        if (!f.charge(dataGas) || !f.chargeMemory(offset, length)) {
+            return;
+        }
+        f.evm.state.addLog(new Log(f.message.recipient(), List.copyOf(topics), f.memory.copyOf(offset, length)));
+    }
+}
