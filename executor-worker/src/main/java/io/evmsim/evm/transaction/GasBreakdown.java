@@ -1,0 +1,13 @@
+package io.evmsim.evm.transaction;
+
+/**
+ * Where a transaction's gas went.
+ *
+ * @param intrinsic the intrinsic cost (base, calldata, creation, access list, authorizations)
+ * @param floor the EIP-7623 calldata floor (0 before Prague)
+ * @param execution gas used by execution, before the refund
+ * @param refund the refund granted, after the gas_used / 5 cap (EIP-3529)
+ * @param floorApplied whether the floor set the final figure
+ */
+public record GasBreakdown(long intrinsic, long floor, long execution, long refund, boolean floorApplied) {
+}

@@ -1,0 +1,156 @@
+package io.evmsim.evm.transaction;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.interpreter.CallKind;
+import io.evmsim.evm.interpreter.Evm;
+import io.evmsim.evm.interpreter.FrameResult;
+import io.evmsim.evm.interpreter.Message;
+import io.evmsim.evm.interpreter.TransactionContext;
+import io.evmsim.evm.precompile.Precompile;
+import io.evmsim.evm.precompile.PrecompileSet;
+import io.evmsim.evm.state.Account;
+import io.evmsim.evm.state.Code;
+import io.evmsim.evm.state.JournaledState;
+import io.evmsim.evm.state.Log;
+import io.evmsim.evm.trace.ExecutionTracer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one transaction through the pipeline: validate, pre-execute (nonce, up-front fee, warm
+ * sets, EIP-7702 authorizations), execute, post-execute (refund, floor, fees to the sender and
+ * the coinbase) and finalize (EIP-161 and EIP-6780 removals).
+ */
+public final class TransactionProcessor {
+    /** EIP-7702: refunded for an authorization whose authority already exists. */
+    private static final long EXISTING_AUTHORITY_REFUND = IntrinsicGas.PER_EMPTY_ACCOUNT_GAS - 12_500;
+    /** EIP-3529: refunds are capped at a fifth of the gas used. */
+    private static final long MAX_REFUND_QUOTIENT = 5;
+    private static final UInt256 MAX_AUTHORIZATION_NONCE = UInt256.of(-1L, 0, 0, 0);
+
+    private final ForkRules rules;
+    private final Map<Address, Precompile> precompiles;
+
+    public TransactionProcessor(ForkRules rules) {
+        this.rules = rules;
+        this.precompiles = PrecompileSet.forFork(rules.fork());
+    }
+
+    public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
+            ExecutionTracer tracer) {
+        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules);
+        Account sender = state.account(tx.sender());
+        if (invalid == null) {
+            invalid = TransactionValidator.checkSender(tx, sender);
+        }
+        if (invalid != null) {
+            return TransactionResult.invalid(invalid);
+        }
+        UInt256 gasPrice = tx.effectiveGasPrice(block.baseFee());
+        long intrinsic = IntrinsicGas.of(tx);
+        long floor = IntrinsicGas.floor(tx, rules);
+
+        // pre-execute: pay for all gas up front, warm what EIP-2929, EIP-2930 and EIP-3651 warm
+        UInt256 blobFee = tx.type() == 3
+                ? block.blobBaseFee().multiplyExact(TransactionValidator.blobGas(tx)) : UInt256.ZERO;
+        state.subtractBalance(sender, gasPrice.multiplyExact(tx.gasLimit()).add(blobFee));
+        if (!tx.isCreate()) {
+            state.setNonce(sender, sender.nonce() + 1);
+        }
+        warmUp(state, block, tx);
+        if (tx.type() == 4) {
+            applyAuthorizations(state, block, tx);
+        }
+
+        Evm evm = new Evm(state, block, new TransactionContext(tx.sender(), gasPrice, tx.blobVersionedHashes()),
+                rules, precompiles, tracer);
+        long executionGas = tx.gasLimit() - intrinsic;
+        FrameResult result = tx.isCreate() ? evm.create(creation(tx, executionGas), null)
+                : evm.call(call(state, tx, executionGas));
+
+        // post-execute: refund (capped), the calldata floor, fees
+        long usedBeforeRefund = tx.gasLimit() - result.gasLeft();
+        long refund = Math.min(Math.max(state.refund(), 0), usedBeforeRefund / MAX_REFUND_QUOTIENT);
+        long gasUsed = usedBeforeRefund - refund;
+        boolean floorApplied = gasUsed < floor;
+        if (floorApplied) {
+            gasUsed = floor;
+        }
+        state.addBalance(sender, gasPrice.multiplyExact(tx.gasLimit() - gasUsed));
+        UInt256 tipPerGas = gasPrice.sub(block.baseFee());
+        state.addBalance(state.account(block.coinbase()), tipPerGas.multiplyExact(gasUsed));
+
+        List<Log> logs = result.isSuccess() ? state.takeLogs() : List.of();
+        state.takeLogs();
+        state.finishTransaction();
+        GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied);
+        return new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas, result.output(), logs,
+                result.createdAddress());
+    }
+
+    private void warmUp(JournaledState state, BlockContext block, EvmTransaction tx) {
+        state.warmAccount(tx.sender());
+        if (!tx.isCreate()) {
+            state.warmAccount(tx.to());
+        }
+        state.warmAccount(block.coinbase()); // EIP-3651
+        for (Address precompile : precompiles.keySet()) {
+            state.warmAccount(precompile);
+        }
+        for (AccessListEntry entry : tx.accessList()) {
+            state.warmAccount(entry.address());
+            Account account = state.account(entry.address());
+            for (UInt256 key : entry.storageKeys()) {
+                state.warmSlot(state.slot(account, key));
+            }
+        }
+    }
+
+    /** EIP-7702: each valid authorization sets its authority's code to a delegation designator. */
+    private void applyAuthorizations(JournaledState state, BlockContext block, EvmTransaction tx) {
+        UInt256 chainId = UInt256.valueOf(block.chainId());
+        for (Authorization auth : tx.authorizationList()) {
+            if (!auth.chainId().isZero() && !auth.chainId().equals(chainId)) {
+                continue;
+            }
+            if (auth.nonce().compareTo(MAX_AUTHORIZATION_NONCE) >= 0 || auth.authority() == null) {
+                continue;
+            }
+            state.warmAccount(auth.authority());
+            Account authority = state.account(auth.authority());
+            if (authority.code().size() != 0 && authority.code().delegationTarget() == null) {
+                continue;
+            }
+            if (authority.nonce() != auth.nonce().toLong()) {
+                continue;
+            }
+            if (authority.exists()) {
+                state.addRefund(EXISTING_AUTHORITY_REFUND);
+            }
+            boolean clears = auth.address().equals(Address.ZERO);
+            state.setCode(authority, clears ? Code.EMPTY : Code.of(Code.delegationDesignator(auth.address())));
+            state.setNonce(authority, authority.nonce() + 1);
+        }
+    }
+
+    private static Message creation(EvmTransaction tx, long gas) {
+        return new Message(CallKind.CREATE, tx.sender(), null, null, tx.value(), true, new byte[0],
+                Code.initCode(tx.data()), gas, 0, false, false);
+    }
+
+    private Message call(JournaledState state, EvmTransaction tx, long gas) {
+        Code code = state.account(tx.to()).code();
+        Address codeAddress = tx.to();
+        Address delegate = rules.setCodeTransactions() ? code.delegationTarget() : null;
+        if (delegate != null) {
+            state.warmAccount(delegate);
+            code = state.account(delegate).code();
+            codeAddress = delegate;
+        }
+        return new Message(CallKind.CALL, tx.sender(), tx.to(), codeAddress, tx.value(), true, tx.data(), code, gas,
+                0, false, delegate == null);
+    }
+}
