@@ -69,6 +69,10 @@ final class StateTestCommand {
                 }
             }
         }
+        if (parser.preFloorPragueCases() > 0) {
+            out.println("note: " + parser.preFloorPragueCases() + " Prague cases were filled by evmone-t8n 0.13 before"
+                    + " EIP-7623 joined Prague, and ran without the calldata floor as filled");
+        }
         out.println(counts[0] + " passed, " + counts[1] + " failed, " + counts[2] + " skipped");
         return counts[1] == 0 ? 0 : 1;
     }

@@ -53,6 +53,15 @@ public record ForkRules(Fork fork, boolean setCodeTransactions, boolean calldata
                 maxBlobsPerTransaction, schedule, maxCodeSize, maxInitcodeSize);
     }
 
+    /**
+     * Prague as it was defined before EIP-7623 joined it (late 2024): only for replaying fixtures
+     * filled in that period, never for mainnet.
+     */
+    public ForkRules withoutCalldataFloor() {
+        return new ForkRules(fork, setCodeTransactions, false, transactionGasCap, maxBlobsPerTransaction,
+                blobSchedule, maxCodeSize, maxInitcodeSize);
+    }
+
     private ForkRules withFork(Fork next) {
         return new ForkRules(next, setCodeTransactions, calldataFloor, transactionGasCap, maxBlobsPerTransaction,
                 blobSchedule, maxCodeSize, maxInitcodeSize);

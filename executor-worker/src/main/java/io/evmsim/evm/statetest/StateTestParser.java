@@ -29,7 +29,14 @@ import tools.jackson.databind.ObjectMapper;
 public final class StateTestParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * ethereum/tests refilled for Prague in 2024-10 with evmone-t8n 0.13, whose Prague did not yet
+     * include EIP-7623; those fixtures are replayed under the Prague they were filled with.
+     */
+    private static final String PRE_FLOOR_PRAGUE_FILLER = "evmone-t8n 0.13.";
+
     private final Fork onlyFork;
+    private long preFloorPragueCases;
 
     /** @param onlyFork when not null, only cases of this fork are produced */
     public StateTestParser(Fork onlyFork) {
@@ -63,6 +70,10 @@ public final class StateTestParser {
                 continue;
             }
             ForkRules rules = rulesWithSchedule(fork, config);
+            if (fork == Fork.PRAGUE && filledBeforeCalldataFloor(test)) {
+                rules = rules.withoutCalldataFloor();
+                preFloorPragueCases += forkPost.getValue().size();
+            }
             BlockContext block = block(env, rules, chainId);
             for (JsonNode post : forkPost.getValue()) {
                 JsonNode idx = post.get("indexes");
@@ -77,6 +88,17 @@ public final class StateTestParser {
             }
         }
         return skipped;
+    }
+
+    /** How many Prague cases ran without EIP-7623 because their filler predates it. */
+    public long preFloorPragueCases() {
+        return preFloorPragueCases;
+    }
+
+    private static boolean filledBeforeCalldataFloor(JsonNode test) {
+        JsonNode info = test.get("_info");
+        JsonNode filler = info == null ? null : info.get("filling-rpc-server");
+        return filler != null && filler.asString().startsWith(PRE_FLOOR_PRAGUE_FILLER);
     }
 
     private static ForkRules rulesWithSchedule(Fork fork, JsonNode config) {
