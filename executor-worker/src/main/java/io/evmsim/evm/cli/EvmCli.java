@@ -35,6 +35,7 @@ public final class EvmCli {
             try {
                 status[0] = switch (args.get(0)) {
                     case "statetest" -> StateTestCommand.run(rest, out);
+                    case "bench" -> BenchCommand.run(rest, out);
                     default -> throw new IllegalArgumentException("unknown command '" + args.get(0) + "'");
                 };
             } catch (Exception e) {

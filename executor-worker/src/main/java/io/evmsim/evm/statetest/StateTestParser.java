@@ -112,7 +112,7 @@ public final class StateTestParser {
                 (int) quantity(schedule.get("max")).toLong(), quantity(schedule.get("baseFeeUpdateFraction")).toLong()));
     }
 
-    private static BlockContext block(JsonNode env, ForkRules rules, long chainId) {
+    static BlockContext block(JsonNode env, ForkRules rules, long chainId) {
         long excessBlobGas = env.has("currentExcessBlobGas") ? quantity(env.get("currentExcessBlobGas")).toLong() : 0;
         JsonNode random = env.has("currentRandom") ? env.get("currentRandom") : env.get("currentDifficulty");
         return new BlockContext(quantity(env.get("currentNumber")).toLong(),
@@ -128,7 +128,7 @@ public final class StateTestParser {
         return Keccak.hash(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static Supplier<InMemoryWorldState> preState(JsonNode pre) {
+    static Supplier<InMemoryWorldState> preState(JsonNode pre) {
         record Entry(Address address, long nonce, UInt256 balance, byte[] code, Map<UInt256, UInt256> storage) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -203,7 +203,7 @@ public final class StateTestParser {
         return node.has(field) ? quantity(node.get(field)) : null;
     }
 
-    private static UInt256 quantity(JsonNode node) {
+    static UInt256 quantity(JsonNode node) {
         String text = node.asString();
         if (text.startsWith("0x:bigint ")) {
             text = text.substring("0x:bigint ".length());
