@@ -4,6 +4,9 @@ import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * One executing call frame: the message, the stack (a flat preallocated array of 256-bit words as
@@ -13,6 +16,8 @@ import io.evmsim.evm.state.Code;
 public final class Frame {
     public static final int MAX_STACK = 1024;
     private static final byte[] NO_DATA = new byte[0];
+    private static final VarHandle LONG_BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     final Message message;
     final Evm evm;
@@ -113,22 +118,25 @@ public final class Frame {
     /** Pushes big-endian bytes (at most 32) as an unsigned word. */
     void pushBytes(byte[] source, int offset, int length) {
         int i = sp << 2;
-        long w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-        for (int k = 0; k < length; k++) {
-            int bitPos = 8 * (length - 1 - k);
-            long b = (long) (source[offset + k] & 0xff) << (bitPos & 63);
-            switch (bitPos >>> 6) {
-                case 0 -> w0 |= b;
-                case 1 -> w1 |= b;
-                case 2 -> w2 |= b;
-                default -> w3 |= b;
-            }
-        }
-        stack[i] = w0;
-        stack[i + 1] = w1;
-        stack[i + 2] = w2;
-        stack[i + 3] = w3;
+        int end = offset + length;
+        long[] st = stack;
+        st[i] = readLimb(source, Math.max(offset, end - 8), end);
+        st[i + 1] = length > 8 ? readLimb(source, Math.max(offset, end - 16), end - 8) : 0;
+        st[i + 2] = length > 16 ? readLimb(source, Math.max(offset, end - 24), end - 16) : 0;
+        st[i + 3] = length > 24 ? readLimb(source, offset, end - 24) : 0;
         sp++;
+    }
+
+    /** Up to eight big-endian bytes {@code [from, to)} as a long. */
+    private static long readLimb(byte[] source, int from, int to) {
+        if (to - from == 8) {
+            return (long) LONG_BIG_ENDIAN.get(source, from);
+        }
+        long v = 0;
+        for (int k = from; k < to; k++) {
+            v = (v << 8) | (source[k] & 0xff);
+        }
+        return v;
     }
 
     UInt256 pop() {
@@ -156,10 +164,10 @@ public final class Frame {
 
     /** Writes the word at stack index {@code i} as 32 big-endian bytes. */
     void writeWord(int i, byte[] target, int offset) {
-        putLong(target, offset, stack[i + 3], 8);
-        putLong(target, offset + 8, stack[i + 2], 8);
-        putLong(target, offset + 16, stack[i + 1], 8);
-        putLong(target, offset + 24, stack[i], 8);
+        LONG_BIG_ENDIAN.set(target, offset, stack[i + 3]);
+        LONG_BIG_ENDIAN.set(target, offset + 8, stack[i + 2]);
+        LONG_BIG_ENDIAN.set(target, offset + 16, stack[i + 1]);
+        LONG_BIG_ENDIAN.set(target, offset + 24, stack[i]);
     }
 
     /** Charges gas; false (and the frame halts out of gas) when there is not enough. */

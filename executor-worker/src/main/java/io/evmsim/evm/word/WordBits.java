@@ -105,16 +105,23 @@ public final class WordBits {
             return;
         }
         int limbShift = shift >>> 6;
-        int bitShift = shift & 63;
-        long[] r = new long[4];
-        for (int i = 3; i >= limbShift; i--) {
-            long v = w[b + i - limbShift] << bitShift;
-            if (bitShift != 0 && i - limbShift - 1 >= 0) {
-                v |= w[b + i - limbShift - 1] >>> (64 - bitShift);
-            }
-            r[i] = v;
+        int bits = shift & 63;
+        long x0 = w[b], x1 = w[b + 1], x2 = w[b + 2], x3 = w[b + 3];
+        // shift whole limbs first
+        for (int k = 0; k < limbShift; k++) {
+            x3 = x2;
+            x2 = x1;
+            x1 = x0;
+            x0 = 0;
         }
-        WordMath.set(w, b, r[0], r[1], r[2], r[3]);
+        if (bits != 0) {
+            int back = 64 - bits;
+            x3 = (x3 << bits) | (x2 >>> back);
+            x2 = (x2 << bits) | (x1 >>> back);
+            x1 = (x1 << bits) | (x0 >>> back);
+            x0 = x0 << bits;
+        }
+        WordMath.set(w, b, x0, x1, x2, x3);
     }
 
     /** SHR (EIP-145): b := b >>> a. */
@@ -138,17 +145,25 @@ public final class WordBits {
         shiftRight(w, b, shift, fill);
     }
 
-    private static void shiftRight(long[] w, int b, int shift, long fill) {
+    /** Shifts the word at b right, bringing in {@code fill} (0 or -1) from the top. */
+    public static void shiftRight(long[] w, int b, int shift, long fill) {
         int limbShift = shift >>> 6;
-        int bitShift = shift & 63;
-        long[] r = new long[4];
-        for (int i = 0; i < 4; i++) {
-            int src = i + limbShift;
-            long lowPart = src < 4 ? w[b + src] : fill;
-            long highPart = src + 1 < 4 ? w[b + src + 1] : fill;
-            r[i] = bitShift == 0 ? lowPart : (lowPart >>> bitShift) | (highPart << (64 - bitShift));
+        int bits = shift & 63;
+        long x0 = w[b], x1 = w[b + 1], x2 = w[b + 2], x3 = w[b + 3];
+        for (int k = 0; k < limbShift; k++) {
+            x0 = x1;
+            x1 = x2;
+            x2 = x3;
+            x3 = fill;
         }
-        WordMath.set(w, b, r[0], r[1], r[2], r[3]);
+        if (bits != 0) {
+            int back = 64 - bits;
+            x0 = (x0 >>> bits) | (x1 << back);
+            x1 = (x1 >>> bits) | (x2 << back);
+            x2 = (x2 >>> bits) | (x3 << back);
+            x3 = (x3 >>> bits) | (fill << back);
+        }
+        WordMath.set(w, b, x0, x1, x2, x3);
     }
 
     /** The shift as an int, or 256 for any shift of 256 or more. */

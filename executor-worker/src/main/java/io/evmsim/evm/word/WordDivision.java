@@ -20,6 +20,13 @@ public final class WordDivision {
             WordMath.setLong(w, b, Long.divideUnsigned(w[a], w[b]));
             return;
         }
+        int powerOfTwo = powerOfTwo(w, b);
+        if (powerOfTwo >= 0) {
+            // division by 2^k is a shift: common in compiled code that packs fields into words
+            System.arraycopy(w, a, w, b, 4);
+            WordBits.shiftRight(w, b, powerOfTwo, 0);
+            return;
+        }
         long[] q = new long[4];
         divide(limbs(w, a, 4), limbs(w, b, 4), q, null);
         WordMath.set(w, b, q[0], q[1], q[2], q[3]);
@@ -133,6 +140,20 @@ public final class WordDivision {
         long[] r = new long[4];
         divide(product, limbs(w, c, 4), null, r);
         WordMath.set(w, c, r[0], r[1], r[2], r[3]);
+    }
+
+    /** k when the word is 2^k, else -1. */
+    private static int powerOfTwo(long[] w, int a) {
+        int bits = Long.bitCount(w[a]) + Long.bitCount(w[a + 1]) + Long.bitCount(w[a + 2]) + Long.bitCount(w[a + 3]);
+        if (bits != 1) {
+            return -1;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (w[a + i] != 0) {
+                return i * 64 + Long.numberOfTrailingZeros(w[a + i]);
+            }
+        }
+        return -1;
     }
 
     private static long[] limbs(long[] w, int a, int n) {
