@@ -13,6 +13,11 @@ import java.util.List;
 public final class RlpDecoder {
     private static final int LONG_STRING_BASE = Rlp.STRING_OFFSET + Rlp.SHORT_PAYLOAD_MAX; // 0xb7
     private static final int LONG_LIST_BASE = Rlp.LIST_OFFSET + Rlp.SHORT_PAYLOAD_MAX; // 0xf7
+    /**
+     * Ethereum's structures nest a handful of levels deep; the limit keeps hostile input (a
+     * megabyte of nested list headers) from exhausting the stack.
+     */
+    static final int MAX_NESTING = 256;
 
     private final byte[] input;
 
@@ -30,7 +35,7 @@ public final class RlpDecoder {
             throw new RlpException("empty input");
         }
         byte[] copy = Arrays.copyOfRange(encoded, offset, offset + length);
-        RlpItem item = new RlpDecoder(copy).readItem(0, copy.length);
+        RlpItem item = new RlpDecoder(copy).readItem(0, copy.length, 0);
         if (item.encodedLength() != copy.length) {
             throw new RlpException((copy.length - item.encodedLength()) + " trailing bytes after the item ending at offset "
                     + item.encodedLength());
@@ -39,7 +44,10 @@ public final class RlpDecoder {
     }
 
     /** Reads the item starting at {@code position}, which must end by {@code limit}. */
-    private RlpItem readItem(int position, int limit) {
+    private RlpItem readItem(int position, int limit, int depth) {
+        if (depth > MAX_NESTING) {
+            throw new RlpException("lists nested more than " + MAX_NESTING + " deep at offset " + position);
+        }
         int prefix = input[position] & 0xff;
         if (prefix < Rlp.STRING_OFFSET) {
             return RlpItem.string(input, position, position, position + 1);
@@ -64,7 +72,7 @@ public final class RlpDecoder {
         List<RlpItem> items = new ArrayList<>();
         int cursor = payloadStart;
         while (cursor < end) {
-            RlpItem item = readItem(cursor, end);
+            RlpItem item = readItem(cursor, end, depth + 1);
             items.add(item);
             cursor += item.encodedLength();
         }

@@ -53,7 +53,7 @@ public final class MerklePatriciaTrie {
      * The proof for a key as eth_getProof (EIP-1186) returns it: the RLP of each node on the path
      * from the root towards the key, root first, leaving out nodes embedded in their parent. When
      * the key is absent the path ends where the trie shows that it is absent. The empty trie has an
-     * empty proof.
+     * empty proof. Each call walks all entries (linear time), like {@link #root()}.
      */
     public List<byte[]> proof(byte[] key) {
         if (entries.isEmpty()) {

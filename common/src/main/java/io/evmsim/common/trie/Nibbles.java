@@ -1,5 +1,7 @@
 package io.evmsim.common.trie;
 
+import java.util.Arrays;
+
 /**
  * Trie paths as nibble arrays (one 4-bit value per byte, high nibble first) and their hex-prefix
  * encoding (Yellow Paper, appendix C), which packs a path into bytes and flags whether the node is
@@ -55,7 +57,7 @@ final class Nibbles {
         }
         byte[] all = fromBytes(encoded);
         int skip = odd ? 1 : 2;
-        byte[] nibbles = java.util.Arrays.copyOfRange(all, skip, all.length);
+        byte[] nibbles = Arrays.copyOfRange(all, skip, all.length);
         return new Path(nibbles, (flags & LEAF_FLAG) != 0);
     }
 }

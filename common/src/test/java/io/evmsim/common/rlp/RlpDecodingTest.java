@@ -76,6 +76,17 @@ class RlpDecodingTest {
     }
 
     @Test
+    void limitsNestingDepth() {
+        byte[] nested = Rlp.EMPTY_LIST;
+        for (int i = 0; i < RlpDecoder.MAX_NESTING; i++) {
+            nested = Rlp.encodeList(nested);
+        }
+        RlpDecoder.decode(nested);
+        byte[] tooDeep = Rlp.encodeList(nested);
+        assertMessage("nested more than 256 deep", () -> RlpDecoder.decode(tooDeep));
+    }
+
+    @Test
     void reportsTheWrongShapeClearly() {
         assertMessage("expected a list", () -> decode("0x80").items());
         assertMessage("an address has 20 bytes, got 3", () -> decode("0x83646f67").asAddress());

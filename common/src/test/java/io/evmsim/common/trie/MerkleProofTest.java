@@ -20,7 +20,7 @@ class MerkleProofTest {
     void provesEveryKeyOfAHashedTrie() {
         MerklePatriciaTrie trie = new MerklePatriciaTrie();
         List<byte[]> keys = new ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 300; i++) {
             byte[] key = Keccak.keccak256(Rlp.encodeLong(i));
             keys.add(key);
             trie.put(key, Rlp.encodeLong(i + 1));
@@ -35,11 +35,11 @@ class MerkleProofTest {
     @Test
     void provesAbsence() {
         MerklePatriciaTrie trie = new MerklePatriciaTrie();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 200; i++) {
             trie.put(Keccak.keccak256(Rlp.encodeLong(i)), Rlp.encodeLong(i + 1));
         }
         Hash root = trie.root();
-        for (int i = 500; i < 600; i++) {
+        for (int i = 200; i < 300; i++) {
             byte[] absent = Keccak.keccak256(Rlp.encodeLong(i));
             assertTrue(MerkleProof.verify(root, absent, trie.proof(absent)).isEmpty());
         }
@@ -63,7 +63,7 @@ class MerkleProofTest {
         Random random = new Random(3);
         MerklePatriciaTrie trie = new MerklePatriciaTrie();
         List<byte[]> keys = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 200; i++) {
             byte[] key = new byte[1 + random.nextInt(3)];
             random.nextBytes(key);
             keys.add(key);
