@@ -18,11 +18,12 @@ import java.util.function.Supplier;
  * @param preState a fresh copy of the pre-state for each run
  * @param block the block environment
  * @param transaction the transaction, or null when it cannot even be built (then it must be rejected)
+ * @param unbuildable why the transaction cannot be built, or null
  * @param expectedRoot the post-state root
  * @param expectedLogsHash keccak256 of the RLP list of logs
  * @param expectedException the rejection the fixture expects, or null
  */
 public record StateTestCase(Path file, String name, ForkRules rules, String indexes,
-        Supplier<InMemoryWorldState> preState, BlockContext block, EvmTransaction transaction, Hash expectedRoot,
+        Supplier<InMemoryWorldState> preState, BlockContext block, EvmTransaction transaction, String unbuildable, Hash expectedRoot,
         Hash expectedLogsHash, String expectedException) {
 }

@@ -20,6 +20,14 @@ public final class StateTestRunner {
     /** Null when the case passes, else what differs. */
     public String run(StateTestCase testCase, ExecutionTracer tracer) {
         InMemoryWorldState world = testCase.preState().get();
+        if (testCase.transaction() == null) {
+            if (testCase.expectedException() == null) {
+                return "transaction cannot be built: " + testCase.unbuildable();
+            }
+            Hash root = world.stateRoot();
+            return root.equals(testCase.expectedRoot()) ? null
+                    : "pre-state root " + root + ", expected " + testCase.expectedRoot();
+        }
         JournaledState state = new JournaledState(world, codeCache);
         TransactionResult result = new TransactionProcessor(testCase.rules()).execute(state, testCase.block(),
                 testCase.transaction(), tracer);
