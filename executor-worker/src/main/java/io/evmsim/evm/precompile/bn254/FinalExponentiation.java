@@ -34,14 +34,14 @@ final class FinalExponentiation {
     static long[] hardPart(long[] r) {
         long[] y0 = expByNegU(r);
         long[] y1 = new long[N];
-        Fp12.sqr(y1, 0, y0, 0);
+        Fp12.cyclotomicSqr(y1, 0, y0, 0);
         long[] y2 = new long[N];
-        Fp12.sqr(y2, 0, y1, 0);
+        Fp12.cyclotomicSqr(y2, 0, y1, 0);
         long[] y3 = new long[N];
         Fp12.mul(y3, 0, y2, 0, y1, 0);
         long[] y4 = expByNegU(y3);
         long[] y5 = new long[N];
-        Fp12.sqr(y5, 0, y4, 0);
+        Fp12.cyclotomicSqr(y5, 0, y4, 0);
         long[] y6 = expByNegU(y5);
         Fp12.conj(y3, 0, y3, 0);
         Fp12.conj(y6, 0, y6, 0);
@@ -71,15 +71,24 @@ final class FinalExponentiation {
         return y16;
     }
 
-    /** f^(−u) for f in the cyclotomic subgroup: square-and-multiply by u, then conjugate. */
+    /** Signed digits of u, least significant first: fewer multiplications than its binary form. */
+    private static final int[] U_NAF = MillerLoop.naf(java.math.BigInteger.valueOf(MillerLoop.U));
+
+    /**
+     * f^(−u) for f in the cyclotomic subgroup, where inversion is conjugation: a left-to-right
+     * signed-digit exponentiation by u with cyclotomic squarings, conjugated at the end.
+     */
     static long[] expByNegU(long[] f) {
+        long[] inverse = new long[N];
+        Fp12.conj(inverse, 0, f, 0);
         long[] acc = new long[N];
-        Fp12.set(acc, 0, f, 0);
-        long u = MillerLoop.U;
-        for (int bit = 62 - Long.numberOfLeadingZeros(u); bit >= 0; bit--) {
-            Fp12.sqr(acc, 0, acc, 0);
-            if (((u >>> bit) & 1) != 0) {
+        Fp12.set(acc, 0, f, 0); // the top digit is 1
+        for (int i = U_NAF.length - 2; i >= 0; i--) {
+            Fp12.cyclotomicSqr(acc, 0, acc, 0);
+            if (U_NAF[i] > 0) {
                 Fp12.mul(acc, 0, acc, 0, f, 0);
+            } else if (U_NAF[i] < 0) {
+                Fp12.mul(acc, 0, acc, 0, inverse, 0);
             }
         }
         Fp12.conj(acc, 0, acc, 0);

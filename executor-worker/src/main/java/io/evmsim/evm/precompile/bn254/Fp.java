@@ -149,7 +149,10 @@ final class Fp {
         return ((~a & b) | (~(a ^ b) & d)) >>> 63;
     }
 
-    /** 1 when sum &lt; addend as unsigned numbers, i.e. when sum = x + addend wrapped. */
+    /**
+     * 1 when sum &lt; addend as unsigned numbers, i.e. when sum = x + addend wrapped around. C2
+     * compiles this to a compare and set-on-below, cheaper than the bitwise carry formula.
+     */
     private static long wrapped(long sum, long addend) {
         return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
     }
@@ -237,17 +240,12 @@ final class Fp {
         w = borrow(s2, P2, d2);
         long d3 = s3 - P3 - w;
         w = borrow(s3, P3, d3);
-        if (w == 0) {
-            r[ro] = d0;
-            r[ro + 1] = d1;
-            r[ro + 2] = d2;
-            r[ro + 3] = d3;
-        } else {
-            r[ro] = s0;
-            r[ro + 1] = s1;
-            r[ro + 2] = s2;
-            r[ro + 3] = s3;
-        }
+        // keep s when subtracting p borrowed; a mask instead of a branch, whose outcome is random
+        long keep = -w;
+        r[ro] = (s0 & keep) | (d0 & ~keep);
+        r[ro + 1] = (s1 & keep) | (d1 & ~keep);
+        r[ro + 2] = (s2 & keep) | (d2 & ~keep);
+        r[ro + 3] = (s3 & keep) | (d3 & ~keep);
     }
 
     // ---- multiplication ----
@@ -258,67 +256,59 @@ final class Fp {
      * The running total stays below 2^320, so five limbs t0..t4 hold it; the result is below 2p.
      */
     static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
-        long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
-        long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-        long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
-        for (int i = 0; i < LIMBS; i++) {
-            long ai = i == 0 ? a0 : i == 1 ? a1 : i == 2 ? a2 : a3;
-            long lo, hi, c;
-            // t += ai * b
-            lo = ai * b0;
-            hi = Math.unsignedMultiplyHigh(ai, b0);
-            t0 += lo;
-            c = hi + wrapped(t0, lo);
-            lo = ai * b1;
-            hi = Math.unsignedMultiplyHigh(ai, b1);
-            lo += c;
-            hi += wrapped(lo, c);
-            t1 += lo;
-            c = hi + wrapped(t1, lo);
-            lo = ai * b2;
-            hi = Math.unsignedMultiplyHigh(ai, b2);
-            lo += c;
-            hi += wrapped(lo, c);
-            t2 += lo;
-            c = hi + wrapped(t2, lo);
-            lo = ai * b3;
-            hi = Math.unsignedMultiplyHigh(ai, b3);
-            lo += c;
-            hi += wrapped(lo, c);
-            t3 += lo;
-            c = hi + wrapped(t3, lo);
-            t4 += c;
-            // t += m * p, which zeroes t0; then shift down one limb
-            long m = t0 * INV;
-            lo = m * P0;
-            hi = Math.unsignedMultiplyHigh(m, P0);
-            t0 += lo;
-            c = hi + wrapped(t0, lo);
-            lo = m * P1;
-            hi = Math.unsignedMultiplyHigh(m, P1);
-            lo += c;
-            hi += wrapped(lo, c);
-            t1 += lo;
-            c = hi + wrapped(t1, lo);
-            lo = m * P2;
-            hi = Math.unsignedMultiplyHigh(m, P2);
-            lo += c;
-            hi += wrapped(lo, c);
-            t2 += lo;
-            c = hi + wrapped(t2, lo);
-            lo = m * P3;
-            hi = Math.unsignedMultiplyHigh(m, P3);
-            lo += c;
-            hi += wrapped(lo, c);
-            t3 += lo;
-            c = hi + wrapped(t3, lo);
-            t4 += c;
-            t0 = t1;
-            t1 = t2;
-            t2 = t3;
-            t3 = t4;
-            t4 = 0;
-        }
+        mulCore(r, ro, a[ao], a[ao + 1], a[ao + 2], a[ao + 3], b[bo], b[bo + 1], b[bo + 2], b[bo + 3]);
+    }
+
+    /**
+     * CIOS on limbs passed by value, unrolled, in the "no-carry" form of gnark-crypto (Botrel and
+     * El Housni): since p &lt; 2^254 leaves the top limb two spare bits, the running total never
+     * needs a fifth limb, and each round merges the a·b_i and m·p passes. The bound holds for any
+     * a·b &lt; 4p^2 (so a factor may be an unreduced sum below 2p); the result is below 2p and is
+     * reduced once at the end.
+     */
+    private static void mulCore(long[] r, int ro, long a0, long a1, long a2, long a3,
+            long b0, long b1, long b2, long b3) {
+        long lo, hi, m, A, C;
+        lo = a0 * b0; A = Math.unsignedMultiplyHigh(a0, b0); long t0 = lo;
+        m = t0 * INV;
+        lo = m * P0; C = Math.unsignedMultiplyHigh(m, P0); lo += t0; C += wrapped(lo, t0);
+        lo = a1 * b0; hi = Math.unsignedMultiplyHigh(a1, b0); lo += A; hi += wrapped(lo, A); long t1 = lo; A = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); lo += C; hi += wrapped(lo, C); lo += t1; hi += wrapped(lo, t1); t0 = lo; C = hi;
+        lo = a2 * b0; hi = Math.unsignedMultiplyHigh(a2, b0); lo += A; hi += wrapped(lo, A); long t2 = lo; A = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); lo += C; hi += wrapped(lo, C); lo += t2; hi += wrapped(lo, t2); t1 = lo; C = hi;
+        lo = a3 * b0; hi = Math.unsignedMultiplyHigh(a3, b0); lo += A; hi += wrapped(lo, A); long t3 = lo; A = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); lo += C; hi += wrapped(lo, C); lo += t3; hi += wrapped(lo, t3); t2 = lo; C = hi;
+        t3 = C + A;
+        lo = a0 * b1; A = Math.unsignedMultiplyHigh(a0, b1); t0 += lo; A += wrapped(t0, lo);
+        m = t0 * INV;
+        lo = m * P0; C = Math.unsignedMultiplyHigh(m, P0); lo += t0; C += wrapped(lo, t0);
+        lo = a1 * b1; hi = Math.unsignedMultiplyHigh(a1, b1); lo += A; hi += wrapped(lo, A); lo += t1; hi += wrapped(lo, t1); t1 = lo; A = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); lo += C; hi += wrapped(lo, C); lo += t1; hi += wrapped(lo, t1); t0 = lo; C = hi;
+        lo = a2 * b1; hi = Math.unsignedMultiplyHigh(a2, b1); lo += A; hi += wrapped(lo, A); lo += t2; hi += wrapped(lo, t2); t2 = lo; A = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); lo += C; hi += wrapped(lo, C); lo += t2; hi += wrapped(lo, t2); t1 = lo; C = hi;
+        lo = a3 * b1; hi = Math.unsignedMultiplyHigh(a3, b1); lo += A; hi += wrapped(lo, A); lo += t3; hi += wrapped(lo, t3); t3 = lo; A = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); lo += C; hi += wrapped(lo, C); lo += t3; hi += wrapped(lo, t3); t2 = lo; C = hi;
+        t3 = C + A;
+        lo = a0 * b2; A = Math.unsignedMultiplyHigh(a0, b2); t0 += lo; A += wrapped(t0, lo);
+        m = t0 * INV;
+        lo = m * P0; C = Math.unsignedMultiplyHigh(m, P0); lo += t0; C += wrapped(lo, t0);
+        lo = a1 * b2; hi = Math.unsignedMultiplyHigh(a1, b2); lo += A; hi += wrapped(lo, A); lo += t1; hi += wrapped(lo, t1); t1 = lo; A = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); lo += C; hi += wrapped(lo, C); lo += t1; hi += wrapped(lo, t1); t0 = lo; C = hi;
+        lo = a2 * b2; hi = Math.unsignedMultiplyHigh(a2, b2); lo += A; hi += wrapped(lo, A); lo += t2; hi += wrapped(lo, t2); t2 = lo; A = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); lo += C; hi += wrapped(lo, C); lo += t2; hi += wrapped(lo, t2); t1 = lo; C = hi;
+        lo = a3 * b2; hi = Math.unsignedMultiplyHigh(a3, b2); lo += A; hi += wrapped(lo, A); lo += t3; hi += wrapped(lo, t3); t3 = lo; A = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); lo += C; hi += wrapped(lo, C); lo += t3; hi += wrapped(lo, t3); t2 = lo; C = hi;
+        t3 = C + A;
+        lo = a0 * b3; A = Math.unsignedMultiplyHigh(a0, b3); t0 += lo; A += wrapped(t0, lo);
+        m = t0 * INV;
+        lo = m * P0; C = Math.unsignedMultiplyHigh(m, P0); lo += t0; C += wrapped(lo, t0);
+        lo = a1 * b3; hi = Math.unsignedMultiplyHigh(a1, b3); lo += A; hi += wrapped(lo, A); lo += t1; hi += wrapped(lo, t1); t1 = lo; A = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); lo += C; hi += wrapped(lo, C); lo += t1; hi += wrapped(lo, t1); t0 = lo; C = hi;
+        lo = a2 * b3; hi = Math.unsignedMultiplyHigh(a2, b3); lo += A; hi += wrapped(lo, A); lo += t2; hi += wrapped(lo, t2); t2 = lo; A = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); lo += C; hi += wrapped(lo, C); lo += t2; hi += wrapped(lo, t2); t1 = lo; C = hi;
+        lo = a3 * b3; hi = Math.unsignedMultiplyHigh(a3, b3); lo += A; hi += wrapped(lo, A); lo += t3; hi += wrapped(lo, t3); t3 = lo; A = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); lo += C; hi += wrapped(lo, C); lo += t3; hi += wrapped(lo, t3); t2 = lo; C = hi;
+        t3 = C + A;
         reduceOnce(r, ro, t0, t1, t2, t3);
     }
 
@@ -441,6 +431,132 @@ final class Fp {
             t4 = 0;
         }
         reduceOnce(r, ro, t0, t1, t2, t3);
+    }
+
+    /**
+     * The F_p2 square of (a_re + a_im·i), written at r: re = (a_re + a_im)(a_re − a_im),
+     * im = 2·a_re·a_im. Two products instead of four; the sum, the difference (as a_re + p − a_im)
+     * and the double stay unreduced below 2p, which the Montgomery bound allows.
+     */
+    static void sqrComplex(long[] r, int ro, long[] a, int ao) {
+        long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
+        long y0 = a[ao + 4], y1 = a[ao + 5], y2 = a[ao + 6], y3 = a[ao + 7];
+        // s = x + y
+        long s0 = x0 + y0;
+        long c = carry(x0, y0, s0);
+        long s1 = x1 + y1 + c;
+        c = carry(x1, y1, s1);
+        long s2 = x2 + y2 + c;
+        c = carry(x2, y2, s2);
+        long s3 = x3 + y3 + c;
+        // n = p − y, then d = x + n
+        long n0 = P0 - y0;
+        long w = borrow(P0, y0, n0);
+        long n1 = P1 - y1 - w;
+        w = borrow(P1, y1, n1);
+        long n2 = P2 - y2 - w;
+        w = borrow(P2, y2, n2);
+        long n3 = P3 - y3 - w;
+        long d0 = x0 + n0;
+        c = carry(x0, n0, d0);
+        long d1 = x1 + n1 + c;
+        c = carry(x1, n1, d1);
+        long d2 = x2 + n2 + c;
+        c = carry(x2, n2, d2);
+        long d3 = x3 + n3 + c;
+        // t = 2x
+        long t0 = x0 << 1;
+        long t1 = (x1 << 1) | (x0 >>> 63);
+        long t2 = (x2 << 1) | (x1 >>> 63);
+        long t3 = (x3 << 1) | (x2 >>> 63);
+        mulCore(r, ro, s0, s1, s2, s3, d0, d1, d2, d3);
+        mulCore(r, ro + 4, t0, t1, t2, t3, y0, y1, y2, y3);
+    }
+
+    /** 8p, 4p, 2p and p in five limbs, for reducing values below 16p by binary long division. */
+    private static final long[][] P_MULTIPLES = {
+        {P0 << 3, (P1 << 3) | (P0 >>> 61), (P2 << 3) | (P1 >>> 61), (P3 << 3) | (P2 >>> 61), P3 >>> 61},
+        {P0 << 2, (P1 << 2) | (P0 >>> 62), (P2 << 2) | (P1 >>> 62), (P3 << 2) | (P2 >>> 62), P3 >>> 62},
+        {P0 << 1, (P1 << 1) | (P0 >>> 63), (P2 << 1) | (P1 >>> 63), (P3 << 1) | (P2 >>> 63), P3 >>> 63},
+        {P0, P1, P2, P3, 0},
+    };
+
+    /**
+     * r = a·ξ for ξ = 9 + i: re = 9·a_re − a_im, im = 9·a_im + a_re. Shifts and adds instead of a
+     * multiplication; ξ multiplies every F_p6 reduction, so this is hot.
+     */
+    static void mulByXiComplex(long[] r, int ro, long[] a, int ao) {
+        long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
+        long y0 = a[ao + 4], y1 = a[ao + 5], y2 = a[ao + 6], y3 = a[ao + 7];
+        // −x as p − x (p itself when x = 0, which is still fine below)
+        long n0 = P0 - x0;
+        long w = borrow(P0, x0, n0);
+        long n1 = P1 - x1 - w;
+        w = borrow(P1, x1, n1);
+        long n2 = P2 - x2 - w;
+        w = borrow(P2, x2, n2);
+        long n3 = P3 - x3 - w;
+        nineTimesMinus(r, ro, x0, x1, x2, x3, y0, y1, y2, y3);
+        nineTimesMinus(r, ro + 4, y0, y1, y2, y3, n0, n1, n2, n3);
+    }
+
+    /** r = 9x − y mod p for x &lt; p, y ≤ p: forms 9x + (p − y) &lt; 10p, then subtracts 8p, 4p, 2p, p as they fit. */
+    private static void nineTimesMinus(long[] r, int ro, long x0, long x1, long x2, long x3,
+            long y0, long y1, long y2, long y3) {
+        // m = p − y
+        long m0 = P0 - y0;
+        long w = borrow(P0, y0, m0);
+        long m1 = P1 - y1 - w;
+        w = borrow(P1, y1, m1);
+        long m2 = P2 - y2 - w;
+        w = borrow(P2, y2, m2);
+        long m3 = P3 - y3 - w;
+        // e = 8x (five limbs), then v = e + x + m
+        long e0 = x0 << 3;
+        long e1 = (x1 << 3) | (x0 >>> 61);
+        long e2 = (x2 << 3) | (x1 >>> 61);
+        long e3 = (x3 << 3) | (x2 >>> 61);
+        long e4 = x3 >>> 61;
+        long v0 = e0 + x0;
+        long c = carry(e0, x0, v0);
+        long v1 = e1 + x1 + c;
+        c = carry(e1, x1, v1);
+        long v2 = e2 + x2 + c;
+        c = carry(e2, x2, v2);
+        long v3 = e3 + x3 + c;
+        c = carry(e3, x3, v3);
+        long v4 = e4 + c;
+        long u0 = v0 + m0;
+        c = carry(v0, m0, u0);
+        long u1 = v1 + m1 + c;
+        c = carry(v1, m1, u1);
+        long u2 = v2 + m2 + c;
+        c = carry(v2, m2, u2);
+        long u3 = v3 + m3 + c;
+        c = carry(v3, m3, u3);
+        long u4 = v4 + c;
+        for (long[] k : P_MULTIPLES) {
+            long d0 = u0 - k[0];
+            long b = borrow(u0, k[0], d0);
+            long d1 = u1 - k[1] - b;
+            b = borrow(u1, k[1], d1);
+            long d2 = u2 - k[2] - b;
+            b = borrow(u2, k[2], d2);
+            long d3 = u3 - k[3] - b;
+            b = borrow(u3, k[3], d3);
+            long d4 = u4 - k[4] - b;
+            b = borrow(u4, k[4], d4);
+            long keep = -b; // borrowed: the multiple did not fit
+            u0 = (u0 & keep) | (d0 & ~keep);
+            u1 = (u1 & keep) | (d1 & ~keep);
+            u2 = (u2 & keep) | (d2 & ~keep);
+            u3 = (u3 & keep) | (d3 & ~keep);
+            u4 = (u4 & keep) | (d4 & ~keep);
+        }
+        r[ro] = u0;
+        r[ro + 1] = u1;
+        r[ro + 2] = u2;
+        r[ro + 3] = u3;
     }
 
     /** r = a^e for a plain little-endian exponent; square-and-multiply, not constant time. */

@@ -93,6 +93,61 @@ final class Fp12 {
         Fp6.add(r, ro + H, t, m, t, m);
     }
 
+    /**
+     * Squaring in the cyclotomic subgroup (elements with a^(p^6 + 1) = 1, as after the easy part of
+     * the final exponentiation): Granger and Scott, "Faster squaring in the cyclotomic subgroup of
+     * sixth degree extensions" (PKC 2010). F_p12 is viewed as three F_p4 = F_p2[y]/(y^2 − ξ)
+     * elements (g0, h1), (h0, g2), (g1, h2); each is squared with three F_p2 squarings and the
+     * results recombined linearly: 9 F_p2 squarings instead of the 12 multiplications of sqr.
+     */
+    static void cyclotomicSqr(long[] r, int ro, long[] a, int ao) {
+        long[] t = new long[8 * Fp2.SIZE];
+        final int t0 = 0, t1 = 8, t2 = 16, t3 = 24, t4 = 32, t5 = 40, x = 48, y = 56;
+        final int g0 = G, g1 = G + 8, g2 = G + 16, h0 = H, h1 = H + 8, h2 = H + 16;
+        fp4Square(t, t0, t1, a, ao + g0, ao + h1, x, y);
+        fp4Square(t, t2, t3, a, ao + h0, ao + g2, x, y);
+        fp4Square(t, t4, t5, a, ao + g1, ao + h2, x, y);
+        // g0 = 3·t0 − 2·g0
+        threeTMinusTwoZ(r, ro + g0, t, t0, a, ao + g0, t, x);
+        // h1 = 3·t1 + 2·h1
+        threeTPlusTwoZ(r, ro + h1, t, t1, a, ao + h1, t, x);
+        // h0 = 3·ξ·t5 + 2·h0
+        Fp2.mulByXi(t, y, t, t5);
+        threeTPlusTwoZ(r, ro + h0, t, y, a, ao + h0, t, x);
+        // g2 = 3·t4 − 2·g2
+        threeTMinusTwoZ(r, ro + g2, t, t4, a, ao + g2, t, x);
+        // g1 = 3·t2 − 2·g1
+        threeTMinusTwoZ(r, ro + g1, t, t2, a, ao + g1, t, x);
+        // h2 = 3·t3 + 2·h2
+        threeTPlusTwoZ(r, ro + h2, t, t3, a, ao + h2, t, x);
+    }
+
+    /** (z0 + z1·y)^2 in F_p4 with y^2 = ξ: lo = z0^2 + ξ·z1^2, hi = (z0 + z1)^2 − z0^2 − z1^2. */
+    private static void fp4Square(long[] t, int lo, int hi, long[] a, int z0, int z1, int x, int y) {
+        Fp2.sqr(t, x, a, z0);
+        Fp2.sqr(t, y, a, z1);
+        Fp2.add(t, hi, a, z0, a, z1);
+        Fp2.sqr(t, hi, t, hi);
+        Fp2.sub(t, hi, t, hi, t, x);
+        Fp2.sub(t, hi, t, hi, t, y);
+        Fp2.mulByXi(t, lo, t, y);
+        Fp2.add(t, lo, t, lo, t, x);
+    }
+
+    /** r = 3t − 2z = 2(t − z) + t, using s as scratch. */
+    private static void threeTMinusTwoZ(long[] r, int ro, long[] t, int to, long[] z, int zo, long[] s, int so) {
+        Fp2.sub(s, so, t, to, z, zo);
+        Fp2.dbl(s, so, s, so);
+        Fp2.add(r, ro, s, so, t, to);
+    }
+
+    /** r = 3t + 2z = 2(t + z) + t, using s as scratch. */
+    private static void threeTPlusTwoZ(long[] r, int ro, long[] t, int to, long[] z, int zo, long[] s, int so) {
+        Fp2.add(s, so, t, to, z, zo);
+        Fp2.dbl(s, so, s, so);
+        Fp2.add(r, ro, s, so, t, to);
+    }
+
     /** g − h·w, which is a^(p^6); on the cyclotomic subgroup (after the easy part) the inverse. */
     static void conj(long[] r, int ro, long[] a, int ao) {
         Fp6.set(r, ro + G, a, ao + G);

@@ -78,7 +78,7 @@ final class Fp2 {
     }
 
     static void sqr(long[] r, int ro, long[] a, int ao) {
-        Fp.mulComplex(r, ro, a, ao, a, ao);
+        Fp.sqrComplex(r, ro, a, ao);
     }
 
     /** Multiplies both parts by an F_p element c (which must not lie inside r). */
@@ -89,7 +89,7 @@ final class Fp2 {
 
     /** r = a·ξ; used by every F_p6 reduction (v^3 = ξ). */
     static void mulByXi(long[] r, int ro, long[] a, int ao) {
-        Fp.mulComplex(r, ro, a, ao, XI, 0);
+        Fp.mulByXiComplex(r, ro, a, ao);
     }
 
     /** r = a^-1 = conj(a) / (re^2 + im^2); the inverse of 0 comes out as 0. */

@@ -91,8 +91,32 @@ final class Fp6 {
         set(r, ro, res, 0);
     }
 
+    /**
+     * CH-SQR2 of Chung and Hasan, "Asymmetric squaring formulae" (ARITH 2007): with s0 = a0^2,
+     * s1 = 2a0a1, s2 = (a0 − a1 + a2)^2, s3 = 2a1a2, s4 = a2^2, the square is
+     * (s0 + ξs3) + (s1 + ξs4)v + (s1 + s2 + s3 − s0 − s4)v^2: three squarings, two products.
+     */
     static void sqr(long[] r, int ro, long[] a, int ao) {
-        mul(r, ro, a, ao, a, ao);
+        long[] t = new long[5 * Fp2.SIZE + SIZE];
+        final int s0 = 0, s1 = 8, s2 = 16, s3 = 24, s4 = 32, res = 40;
+        Fp2.sqr(t, s0, a, ao + C0);
+        Fp2.mul(t, s1, a, ao + C0, a, ao + C1);
+        Fp2.dbl(t, s1, t, s1);
+        Fp2.sub(t, s2, a, ao + C0, a, ao + C1);
+        Fp2.add(t, s2, t, s2, a, ao + C2);
+        Fp2.sqr(t, s2, t, s2);
+        Fp2.mul(t, s3, a, ao + C1, a, ao + C2);
+        Fp2.dbl(t, s3, t, s3);
+        Fp2.sqr(t, s4, a, ao + C2);
+        Fp2.mulByXi(t, res + C0, t, s3);
+        Fp2.add(t, res + C0, t, res + C0, t, s0);
+        Fp2.mulByXi(t, res + C1, t, s4);
+        Fp2.add(t, res + C1, t, res + C1, t, s1);
+        Fp2.add(t, res + C2, t, s1, t, s2);
+        Fp2.add(t, res + C2, t, res + C2, t, s3);
+        Fp2.sub(t, res + C2, t, res + C2, t, s0);
+        Fp2.sub(t, res + C2, t, res + C2, t, s4);
+        set(r, ro, t, res);
     }
 
     /** r = a·v = ξ·c2 + c0·v + c1·v^2, the F_p6 non-residue that builds F_p12 (w^2 = v). */

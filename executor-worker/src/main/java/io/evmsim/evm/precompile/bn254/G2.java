@@ -78,8 +78,23 @@ final class G2 {
         return Fp2.equal(t, 0, t, 8);
     }
 
-    /** Q is in G2 iff [r]Q is the point at infinity. */
+    /** 6u^2, which is p mod r: on G2 the endomorphism ψ acts as multiplication by it. */
+    private static final int[] SIX_U_SQUARED_NAF =
+            MillerLoop.naf(BigInteger.valueOf(MillerLoop.U).pow(2).multiply(BigInteger.valueOf(6)));
+
+    /**
+     * Q (on the twist, not infinity) is in G2 iff ψ(Q) = [6u^2]Q: Scott, "A note on group
+     * membership tests for G1, G2 and GT on BLS pairing-friendly curves" (eprint 2021/1130), which
+     * also covers BN curves. A 128-bit multiplication instead of the 254-bit [r]Q.
+     */
     static boolean isInSubgroup(long[] q) {
+        long[] image = new long[SIZE];
+        psi(image, q);
+        return samePoint(image, mulSigned(q, SIX_U_SQUARED_NAF));
+    }
+
+    /** The definition: [r]Q is the point at infinity. Slower; kept to cross-check the fast test. */
+    static boolean isInSubgroupByOrder(long[] q) {
         return isInfinity(mul(q, ORDER_LIMBS));
     }
 
@@ -210,6 +225,23 @@ final class G2 {
         Fp2.mul(t, s1, t, s1, t, j);
         Fp2.dbl(t, s1, t, s1);
         Fp2.sub(r, Y, t, v, t, s1);
+    }
+
+    /** [k]q for k given as signed digits (−1, 0, 1), least significant first. */
+    static long[] mulSigned(long[] q, int[] digits) {
+        long[] t = new long[SCRATCH];
+        long[] negQ = new long[SIZE];
+        neg(negQ, q);
+        long[] acc = new long[SIZE];
+        for (int i = digits.length - 1; i >= 0; i--) {
+            dbl(acc, acc, t);
+            if (digits[i] > 0) {
+                add(acc, acc, q, t);
+            } else if (digits[i] < 0) {
+                add(acc, acc, negQ, t);
+            }
+        }
+        return acc;
     }
 
     /** [k]q for a scalar given as little-endian 64-bit limbs; double-and-add from the top bit. */
