@@ -35,7 +35,15 @@ final class ControlOps {
         byte[] code = f.bytecode;
         int start = pc + 1;
         if (start + n <= code.length) {
-            f.pushBytes(code, start, n);
+            if (n <= 8) {
+                long value = 0;
+                for (int k = start; k < start + n; k++) {
+                    value = (value << 8) | (code[k] & 0xff);
+                }
+                f.pushLong(value);
+            } else {
+                f.pushBytes(code, start, n);
+            }
         } else {
             byte[] padded = new byte[n];
             if (start < code.length) {
