@@ -26,11 +26,13 @@ public final class ModExp implements Precompile {
     /** EIP-7823: from Osaka, each of the three lengths must be at most 8192 bits. */
     private static final BigInteger EIP7823_MAX_LENGTH = BigInteger.valueOf(1024);
     /**
-     * The largest modulus this implementation computes with. The output alone has this many
-     * bytes, and before Osaka such a call costs at least (2^24 / 8)^2 / 3, about 1.5e12 gas, so
-     * no payable call reaches it; beyond it the call fails instead of exhausting memory.
+     * The most gas a computed call may cost: 2^32, about a hundred times the largest block gas
+     * limits and far above simulation gas caps. The work of a call grows like its gas, so a call
+     * priced above this (which no interpreter lets run) fails at once instead of computing for
+     * minutes; it also bounds the modulus, hence the output, below a megabyte. Only reached when
+     * compute is called without paying.
      */
-    private static final int MAX_COMPUTED_MODULUS_LENGTH = 1 << 24;
+    private static final BigInteger MAX_COMPUTED_GAS = BigInteger.ONE.shiftLeft(32);
     private static final byte[] EMPTY = new byte[0];
 
     private final GasRule gasRule;
@@ -44,9 +46,7 @@ public final class ModExp implements Precompile {
 
     @Override
     public long gasCost(byte[] input) {
-        Lengths lengths = Lengths.of(input);
-        BigInteger expHead = exponentHead(input, lengths);
-        BigInteger gas = gasRule.gas(lengths, expHead);
+        BigInteger gas = exactGas(input, Lengths.of(input));
         return gas.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE : gas.longValue();
     }
 
@@ -59,7 +59,7 @@ public final class ModExp implements Precompile {
         if (lengths.base.signum() == 0 && lengths.modulus.signum() == 0) {
             return EMPTY;
         }
-        if (lengths.modulus.compareTo(BigInteger.valueOf(MAX_COMPUTED_MODULUS_LENGTH)) > 0) {
+        if (exactGas(input, lengths).compareTo(MAX_COMPUTED_GAS) > 0) {
             return null;
         }
         int modulusLength = lengths.modulus.intValue();
@@ -79,6 +79,10 @@ public final class ModExp implements Precompile {
         BigInteger base = PaddedInput.readUnsigned(input, HEADER_LENGTH, baseLength);
         BigInteger exponent = PaddedInput.readUnsigned(input, (long) HEADER_LENGTH + baseLength, exponentLength);
         return PaddedInput.leftPad(base.modPow(exponent, modulus), modulusLength);
+    }
+
+    private BigInteger exactGas(byte[] input, Lengths lengths) {
+        return gasRule.gas(lengths, exponentHead(input, lengths));
     }
 
     /**
