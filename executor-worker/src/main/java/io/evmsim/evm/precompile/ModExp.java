@@ -13,8 +13,9 @@ import java.math.BigInteger;
  *
  * <p>Gas is EIP-2565's before Osaka and EIP-7883's from Osaka on; Osaka also bounds each length
  * to 1024 bytes (EIP-7823). The lengths may be anything up to 2^256 - 1, so the gas is computed
- * exactly with {@link BigInteger} and saturated to {@link Long#MAX_VALUE}, and no array is ever
- * sized from a length that the input does not back.
+ * exactly with {@link BigInteger} and saturated to {@link Long#MAX_VALUE}. Base and exponent are
+ * only read when the input holds them; the modulus, and so the output, is bounded by the gas
+ * ceiling below.
  */
 public final class ModExp implements Precompile {
     private static final int LENGTH_WORD = 32;
@@ -62,6 +63,7 @@ public final class ModExp implements Precompile {
         if (exactGas(input, lengths).compareTo(MAX_COMPUTED_GAS) > 0) {
             return null;
         }
+        // below the gas ceiling, (Mlen / 8)^2 / 3 <= 2^32 keeps Mlen under a megabyte
         int modulusLength = lengths.modulus.intValue();
         BigInteger modulusOffset = BigInteger.valueOf(HEADER_LENGTH).add(lengths.base).add(lengths.exponent);
         if (modulusOffset.compareTo(BigInteger.valueOf(input.length)) >= 0) {
@@ -94,7 +96,7 @@ public final class ModExp implements Precompile {
         if (lengths.base.compareTo(BigInteger.valueOf(available)) >= 0) {
             return BigInteger.ZERO;
         }
-        int headLength = lengths.exponent.min(THIRTY_TWO).intValue();
+        int headLength = lengths.exponent.min(BigInteger.valueOf(EXPONENT_HEAD_LENGTH)).intValue();
         return PaddedInput.readUnsigned(input, (long) HEADER_LENGTH + lengths.base.intValue(), headLength);
     }
 
