@@ -13,8 +13,9 @@ import java.math.BigInteger;
  *
  * <p>Gas is EIP-2565's before Osaka and EIP-7883's from Osaka on; Osaka also bounds each length
  * to 1024 bytes (EIP-7823). The lengths may be anything up to 2^256 - 1, so the gas is computed
- * exactly with {@link BigInteger} and saturated to {@link Long#MAX_VALUE}, and no array is ever
- * sized from a length that the input does not back.
+ * exactly with {@link BigInteger} and saturated to {@link Long#MAX_VALUE}. Base and exponent are
+ * only read when the input holds them; the modulus, and so the output, is bounded by the gas
+ * ceiling below.
  */
 public final class ModExp implements Precompile {
     private static final int LENGTH_WORD = 32;
@@ -26,11 +27,13 @@ public final class ModExp implements Precompile {
     /** EIP-7823: from Osaka, each of the three lengths must be at most 8192 bits. */
     private static final BigInteger EIP7823_MAX_LENGTH = BigInteger.valueOf(1024);
     /**
-     * The largest modulus this implementation computes with. The output alone has this many
-     * bytes, and before Osaka such a call costs at least (2^24 / 8)^2 / 3, about 1.5e12 gas, so
-     * no payable call reaches it; beyond it the call fails instead of exhausting memory.
+     * The most gas a computed call may cost: 2^32, about a hundred times the largest block gas
+     * limits and far above simulation gas caps. The work of a call grows like its gas, so a call
+     * priced above this (which no interpreter lets run) fails at once instead of computing for
+     * minutes; it also bounds the modulus, hence the output, below a megabyte. Only reached when
+     * compute is called without paying.
      */
-    private static final int MAX_COMPUTED_MODULUS_LENGTH = 1 << 24;
+    private static final BigInteger MAX_COMPUTED_GAS = BigInteger.ONE.shiftLeft(32);
     private static final byte[] EMPTY = new byte[0];
 
     private final GasRule gasRule;
@@ -44,9 +47,7 @@ public final class ModExp implements Precompile {
 
     @Override
     public long gasCost(byte[] input) {
-        Lengths lengths = Lengths.of(input);
-        BigInteger expHead = exponentHead(input, lengths);
-        BigInteger gas = gasRule.gas(lengths, expHead);
+        BigInteger gas = exactGas(input, Lengths.of(input));
         return gas.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE : gas.longValue();
     }
 
@@ -59,9 +60,10 @@ public final class ModExp implements Precompile {
         if (lengths.base.signum() == 0 && lengths.modulus.signum() == 0) {
             return EMPTY;
         }
-        if (lengths.modulus.compareTo(BigInteger.valueOf(MAX_COMPUTED_MODULUS_LENGTH)) > 0) {
+        if (exactGas(input, lengths).compareTo(MAX_COMPUTED_GAS) > 0) {
             return null;
         }
+        // below the gas ceiling, (Mlen / 8)^2 / 3 <= 2^32 keeps Mlen under a megabyte
         int modulusLength = lengths.modulus.intValue();
         BigInteger modulusOffset = BigInteger.valueOf(HEADER_LENGTH).add(lengths.base).add(lengths.exponent);
         if (modulusOffset.compareTo(BigInteger.valueOf(input.length)) >= 0) {
@@ -81,6 +83,10 @@ public final class ModExp implements Precompile {
         return PaddedInput.leftPad(base.modPow(exponent, modulus), modulusLength);
     }
 
+    private BigInteger exactGas(byte[] input, Lengths lengths) {
+        return gasRule.gas(lengths, exponentHead(input, lengths));
+    }
+
     /**
      * The first min(exponent length, 32) bytes of the exponent as a number, as EIP-198 and the
      * execution specs define it: zero when the base length already runs past the input.
@@ -90,7 +96,7 @@ public final class ModExp implements Precompile {
         if (lengths.base.compareTo(BigInteger.valueOf(available)) >= 0) {
             return BigInteger.ZERO;
         }
-        int headLength = lengths.exponent.min(THIRTY_TWO).intValue();
+        int headLength = lengths.exponent.min(BigInteger.valueOf(EXPONENT_HEAD_LENGTH)).intValue();
         return PaddedInput.readUnsigned(input, (long) HEADER_LENGTH + lengths.base.intValue(), headLength);
     }
 
