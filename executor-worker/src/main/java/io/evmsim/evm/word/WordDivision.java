@@ -182,116 +182,163 @@ public final class WordDivision {
     /**
      * Unsigned division of little-endian 64-bit limb numbers; the divisor is non-zero. Writes the
      * low four limbs of the quotient to {@code q} and the remainder to {@code r} (either may be null).
+     * Knuth, TAOCP vol. 2, 4.3.1, algorithm D with 64-bit digits.
      */
     static void divide(long[] dividend, long[] divisor, long[] q, long[] r) {
-        int[] u = toDigits(dividend);
-        int[] v = toDigits(divisor);
-        int m = significantDigits(u);
-        int n = significantDigits(v);
-        int[] quotient = new int[Math.max(m - n + 1, 1)];
-        int[] remainder = new int[n];
+        int m = significantLimbs(dividend);
+        int n = significantLimbs(divisor);
+        long[] quotient = new long[Math.max(m, 4)];
+        long[] remainder = new long[4];
         if (m < n) {
-            System.arraycopy(u, 0, remainder, 0, m);
+            System.arraycopy(dividend, 0, remainder, 0, m);
+        } else if (n == 1) {
+            divideBySingleLimb(dividend, m, divisor[0], quotient, remainder);
         } else {
-            knuthDivide(u, m, v, n, quotient, remainder);
+            knuthDivide(dividend, m, divisor, n, quotient, remainder);
         }
         if (q != null) {
-            fromDigits(quotient, q);
+            System.arraycopy(quotient, 0, q, 0, 4);
         }
         if (r != null) {
-            fromDigits(remainder, r);
+            System.arraycopy(remainder, 0, r, 0, 4);
         }
     }
 
-    /** Knuth, TAOCP vol. 2, 4.3.1, algorithm D; m >= n >= 1 and v[n-1] != 0. */
-    private static void knuthDivide(int[] u, int m, int[] v, int n, int[] q, int[] r) {
-        if (n == 1) {
-            long divisor = v[0] & LOW32;
-            long rem = 0;
-            for (int j = m - 1; j >= 0; j--) {
-                long cur = (rem << 32) | (u[j] & LOW32);
-                q[j] = (int) Long.divideUnsigned(cur, divisor);
-                rem = Long.remainderUnsigned(cur, divisor);
-            }
-            r[0] = (int) rem;
-            return;
+    private static void divideBySingleLimb(long[] u, int m, long v, long[] q, long[] r) {
+        int s = Long.numberOfLeadingZeros(v);
+        long vn = v << s;
+        long rem = s == 0 ? 0 : u[m - 1] >>> (64 - s);
+        long[] remainderOut = new long[1];
+        for (int j = m - 1; j >= 0; j--) {
+            long limb = (u[j] << s) | (s == 0 || j == 0 ? 0 : u[j - 1] >>> (64 - s));
+            q[j] = divide128(rem, limb, vn, remainderOut);
+            rem = remainderOut[0];
         }
-        int s = Integer.numberOfLeadingZeros(v[n - 1]);
-        int[] vn = new int[n];
+        r[0] = rem >>> s;
+    }
+
+    /** m >= n >= 2, v[n-1] != 0. */
+    private static void knuthDivide(long[] u, int m, long[] v, int n, long[] q, long[] r) {
+        int s = Long.numberOfLeadingZeros(v[n - 1]);
+        long[] vn = new long[n];
         for (int i = n - 1; i > 0; i--) {
-            vn[i] = (v[i] << s) | (s == 0 ? 0 : v[i - 1] >>> (32 - s));
+            vn[i] = (v[i] << s) | (s == 0 ? 0 : v[i - 1] >>> (64 - s));
         }
         vn[0] = v[0] << s;
-        int[] un = new int[m + 1];
-        un[m] = s == 0 ? 0 : u[m - 1] >>> (32 - s);
+        long[] un = new long[m + 1];
+        un[m] = s == 0 ? 0 : u[m - 1] >>> (64 - s);
         for (int i = m - 1; i > 0; i--) {
-            un[i] = (u[i] << s) | (s == 0 ? 0 : u[i - 1] >>> (32 - s));
+            un[i] = (u[i] << s) | (s == 0 ? 0 : u[i - 1] >>> (64 - s));
         }
         un[0] = u[0] << s;
-        long vTop = vn[n - 1] & LOW32;
-        long vNext = vn[n - 2] & LOW32;
+        long vTop = vn[n - 1];
+        long vNext = vn[n - 2];
+        long[] remainderOut = new long[1];
         for (int j = m - n; j >= 0; j--) {
-            long num = ((un[j + n] & LOW32) << 32) | (un[j + n - 1] & LOW32);
-            long qhat = Long.divideUnsigned(num, vTop);
-            long rhat = num - qhat * vTop;
-            while (Long.compareUnsigned(qhat, LOW32) > 0
-                    || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & LOW32)) > 0) {
-                qhat--;
-                rhat += vTop;
-                if (rhat > LOW32) {
+            long qhat;
+            long rhat;
+            boolean rhatOverflow;
+            if (un[j + n] == vTop) {
+                qhat = -1L;
+                rhat = un[j + n - 1] + vTop;
+                rhatOverflow = Long.compareUnsigned(rhat, vTop) < 0;
+            } else {
+                qhat = divide128(un[j + n], un[j + n - 1], vTop, remainderOut);
+                rhat = remainderOut[0];
+                rhatOverflow = false;
+            }
+            // at most two corrections: while qhat * vNext > rhat * B + un[j+n-2]
+            while (!rhatOverflow) {
+                long productHigh = Math.unsignedMultiplyHigh(qhat, vNext);
+                long productLow = qhat * vNext;
+                int c = Long.compareUnsigned(productHigh, rhat);
+                if (c < 0 || (c == 0 && Long.compareUnsigned(productLow, un[j + n - 2]) <= 0)) {
                     break;
                 }
+                qhat--;
+                long previous = rhat;
+                rhat += vTop;
+                rhatOverflow = Long.compareUnsigned(rhat, previous) < 0;
             }
-            long borrow = 0;
-            long t;
+            // un[j..j+n] -= qhat * vn
+            long carry = 0;
             for (int i = 0; i < n; i++) {
-                long p = qhat * (vn[i] & LOW32);
-                t = (un[i + j] & LOW32) - borrow - (p & LOW32);
-                un[i + j] = (int) t;
-                borrow = (p >>> 32) - (t >> 32);
-            }
-            t = (un[j + n] & LOW32) - borrow;
-            un[j + n] = (int) t;
-            q[j] = (int) qhat;
-            if (t < 0) {
-                q[j]--;
-                long carry = 0;
-                for (int i = 0; i < n; i++) {
-                    t = (un[i + j] & LOW32) + (vn[i] & LOW32) + carry;
-                    un[i + j] = (int) t;
-                    carry = t >>> 32;
+                long low = qhat * vn[i];
+                long high = Math.unsignedMultiplyHigh(qhat, vn[i]);
+                long subtrahend = low + carry;
+                if (Long.compareUnsigned(subtrahend, low) < 0) {
+                    high++;
                 }
-                un[j + n] += (int) carry;
+                long t = un[i + j];
+                un[i + j] = t - subtrahend;
+                if (Long.compareUnsigned(t, subtrahend) < 0) {
+                    high++;
+                }
+                carry = high;
+            }
+            long top = un[j + n];
+            un[j + n] = top - carry;
+            if (Long.compareUnsigned(top, carry) < 0) {
+                // qhat was one too large: add the divisor back
+                qhat--;
+                long addCarry = 0;
+                for (int i = 0; i < n; i++) {
+                    long x = un[i + j];
+                    long sum = x + vn[i];
+                    long c1 = Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+                    long sum2 = sum + addCarry;
+                    long c2 = Long.compareUnsigned(sum2, sum) < 0 ? 1 : 0;
+                    un[i + j] = sum2;
+                    addCarry = c1 | c2;
+                }
+                un[j + n] += addCarry;
+            }
+            q[j] = qhat;
+        }
+        for (int i = 0; i < n; i++) {
+            r[i] = (un[i] >>> s) | (s == 0 ? 0 : un[i + 1] << (64 - s));
+        }
+    }
+
+    /**
+     * (high * 2^64 + low) / divisor for a normalized divisor (top bit set) and high < divisor, so
+     * that the quotient fits 64 bits (Hacker's Delight, divlu). The remainder goes to rem[0].
+     */
+    private static long divide128(long high, long low, long divisor, long[] rem) {
+        long divisorHigh = divisor >>> 32;
+        long divisorLow = divisor & LOW32;
+        long lowHigh = low >>> 32;
+        long lowLow = low & LOW32;
+        long q1 = Long.divideUnsigned(high, divisorHigh);
+        long r = high - q1 * divisorHigh;
+        while (Long.compareUnsigned(q1, LOW32) > 0
+                || Long.compareUnsigned(q1 * divisorLow, (r << 32) | lowHigh) > 0) {
+            q1--;
+            r += divisorHigh;
+            if (Long.compareUnsigned(r, LOW32) > 0) {
+                break;
             }
         }
-        for (int i = 0; i < n - 1; i++) {
-            r[i] = (un[i] >>> s) | (s == 0 ? 0 : un[i + 1] << (32 - s));
+        long middle = ((high << 32) | lowHigh) - q1 * divisor;
+        long q0 = Long.divideUnsigned(middle, divisorHigh);
+        r = middle - q0 * divisorHigh;
+        while (Long.compareUnsigned(q0, LOW32) > 0
+                || Long.compareUnsigned(q0 * divisorLow, (r << 32) | lowLow) > 0) {
+            q0--;
+            r += divisorHigh;
+            if (Long.compareUnsigned(r, LOW32) > 0) {
+                break;
+            }
         }
-        r[n - 1] = un[n - 1] >>> s;
+        rem[0] = ((middle << 32) | lowLow) - q0 * divisor;
+        return (q1 << 32) | q0;
     }
 
-    private static int[] toDigits(long[] limbs) {
-        int[] d = new int[limbs.length * 2];
-        for (int i = 0; i < limbs.length; i++) {
-            d[2 * i] = (int) limbs[i];
-            d[2 * i + 1] = (int) (limbs[i] >>> 32);
-        }
-        return d;
-    }
-
-    private static int significantDigits(int[] d) {
-        int n = d.length;
-        while (n > 0 && d[n - 1] == 0) {
+    private static int significantLimbs(long[] x) {
+        int n = x.length;
+        while (n > 0 && x[n - 1] == 0) {
             n--;
         }
         return n;
-    }
-
-    private static void fromDigits(int[] digits, long[] out) {
-        for (int i = 0; i < out.length; i++) {
-            long lo = 2 * i < digits.length ? digits[2 * i] & LOW32 : 0;
-            long hi = 2 * i + 1 < digits.length ? digits[2 * i + 1] & LOW32 : 0;
-            out[i] = lo | (hi << 32);
-        }
     }
 }
