@@ -840,6 +840,140 @@ class InterpreterGasTest {
         assertEquals(cap, ForkRules.forFork(Fork.OSAKA).transactionGasCap());
     }
 
+    // ---- CREATE, CREATE2, SELFDESTRUCT ---------------------------------------------------------------------
+
+    /** Initcode returning the first {@code length} bytes of a ten-byte runtime: 17 gas. */
+    private static byte[] initcode(byte[] runtime, int length) {
+        return Asm.code().pushN(10, new BigInteger(1, runtime)).op(PUSH0, MSTORE).push(length).push(22).op(RETURN)
+                .bytes();
+    }
+
+    /** Stores the initcode at memory 0 and runs CREATE (or CREATE2 with the salt), returning the address. */
+    private static byte[] creator(byte[] initcode, Long salt) {
+        Asm asm = Asm.code().pushN(32, new BigInteger(1, Arrays.copyOf(initcode, 32))).op(PUSH0, MSTORE);
+        if (salt != null) {
+            asm.push(salt);
+        }
+        asm.push(initcode.length).op(PUSH0, PUSH0).op(salt != null ? CREATE2 : CREATE);
+        return asm.returnTop().bytes();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fork.class)
+    void createChargesInitcodeWordsExecutionAndDeposit(Fork fork) {
+        byte[] runtime = Asm.of(0x60, 0x2a, 0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3, 0x00, 0x00); // returns 42
+        for (int length : new int[] {0, 1, 8, 10}) {
+            byte[] init = initcode(runtime, length);
+            TestChain chain = new TestChain(fork).contract(creator(init, null));
+            TransactionResult result = chain.call(CONTRACT, LIMIT);
+            assertSuccess(result);
+            Address created = ContractAddress.fromNonce(CONTRACT, 1);
+            assertEquals(created.toWord().toBigInteger(), word(result));
+            long exec = 3 + 2 + 6 // PUSH32 PUSH0 MSTORE
+                    + 3 + 2 + 2 // PUSH1 length PUSH0 PUSH0
+                    + 32_000 + 2 // CREATE and one word of initcode
+                    + 17 + 200L * length // the initcode and the code deposit
+                    + 10;
+            assertEquals(exec, result.gas().execution(), "runtime of " + length + " bytes");
+            assertEquals(2, chain.world.account(CONTRACT).nonce());
+            assertEquals(1, chain.world.account(created).nonce());
+            assertArrayEquals(Arrays.copyOf(runtime, length), chain.world.code(created,
+                    chain.world.account(created).codeHash()));
+        }
+    }
+
+    @Test
+    void create2HashesTheInitcodeAndCollidesOnReuse() {
+        byte[] runtime = Asm.of(0x60, 0x2a, 0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3, 0x00, 0x00);
+        byte[] init = initcode(runtime, 8);
+        TestChain chain = new TestChain(Fork.PRAGUE).contract(creator(init, 5L));
+        TransactionResult result = chain.call(CONTRACT, LIMIT);
+        assertSuccess(result);
+        Address created = ContractAddress.fromSalt(CONTRACT, UInt256.valueOf(5),
+                io.evmsim.common.crypto.Keccak.keccak256(init));
+        assertEquals(created.toWord().toBigInteger(), word(result));
+        long exec = 11 + 3 + 7 + 32_000 + 2 + 6 + 17 + 1600 + 10;
+        assertEquals(exec, result.gas().execution());
+
+        // the same salt and initcode again: the address is taken, the creation fails with all its gas
+        TransactionResult again = chain.call(CONTRACT, LIMIT);
+        assertSuccess(again);
+        assertEquals(BigInteger.ZERO, word(again));
+        assertEquals(3, chain.world.account(CONTRACT).nonce(), "a collision still bumps the creator's nonce");
+    }
+
+    @Test
+    void createdCodeLimits() {
+        // 0xEF first (EIP-3541) and more than 24,576 bytes (EIP-170) both fail the creation
+        byte[] ef = initcode(Asm.of(0xef, 0, 0, 0, 0, 0, 0, 0, 0, 0), 1);
+        TestChain chain = new TestChain(Fork.CANCUN).contract(creator(ef, null));
+        TransactionResult prefixed = chain.call(CONTRACT, LIMIT);
+        assertSuccess(prefixed);
+        assertEquals(BigInteger.ZERO, word(prefixed));
+
+        byte[] big = Asm.code().push(24_577).op(PUSH0, RETURN).bytes();
+        TestChain second = new TestChain(Fork.CANCUN).contract(creator(big, null));
+        TransactionResult tooBig = second.call(CONTRACT, LIMIT);
+        assertSuccess(tooBig);
+        assertEquals(BigInteger.ZERO, word(tooBig));
+
+        byte[] limit = Asm.code().push(24_576).op(PUSH0, RETURN).bytes();
+        TestChain third = new TestChain(Fork.CANCUN).contract(creator(limit, null));
+        TransactionResult atLimit = third.call(CONTRACT, 10_000_000);
+        assertSuccess(atLimit);
+        assertEquals(ContractAddress.fromNonce(CONTRACT, 1).toWord().toBigInteger(), word(atLimit));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fork.class)
+    void selfDestructCosts(Fork fork) {
+        // to a cold, existing beneficiary: 5000 + 2600; the contract stays (EIP-6780), its balance moves
+        TestChain chain = new TestChain(fork).account(CONTRACT, 100, Asm.code().push(OTHER).op(SELFDESTRUCT).bytes())
+                .account(OTHER, 0, Asm.of(STOP));
+        TransactionResult result = chain.call(CONTRACT, LIMIT);
+        assertSuccess(result);
+        assertEquals(3 + 5000 + 2600, result.gas().execution());
+        assertEquals(UInt256.valueOf(100), chain.balance(OTHER));
+        assertEquals(UInt256.ZERO, chain.balance(CONTRACT));
+        assertTrue(chain.world.account(CONTRACT) != null, "not created in this transaction: not deleted");
+
+        // to an account that does not exist, with a balance to send: 25,000 more
+        Address fresh = Address.fromHex("0x00000000000000000000000000000000000f2e55");
+        TestChain second = new TestChain(fork).account(CONTRACT, 100, Asm.code().push(fresh).op(SELFDESTRUCT).bytes());
+        TransactionResult toNew = second.call(CONTRACT, LIMIT);
+        assertEquals(3 + 5000 + 2600 + 25_000, toNew.gas().execution());
+        assertEquals(UInt256.valueOf(100), second.balance(fresh));
+
+        // with nothing to send, no new-account charge
+        TestChain third = new TestChain(fork).account(CONTRACT, 0, Asm.code().push(fresh).op(SELFDESTRUCT).bytes());
+        assertEquals(3 + 5000 + 2600, third.call(CONTRACT, LIMIT).gas().execution());
+
+        // in a static context it halts
+        byte[] caller = call(Asm.code(), STATICCALL, BigInteger.valueOf(50_000), OTHER, 0, 0, 0, 0, 0).returnTop()
+                .bytes();
+        TestChain statik = new TestChain(fork).contract(caller).account(OTHER, 10, Asm.code().push(THIRD)
+                .op(SELFDESTRUCT).bytes());
+        TransactionResult none = statik.call(CONTRACT, LIMIT);
+        assertEquals(BigInteger.ZERO, word(none));
+        assertEquals(UInt256.valueOf(10), statik.balance(OTHER));
+    }
+
+    @Test
+    void selfDestructOfAContractCreatedInTheSameTransactionDeletesIt() {
+        byte[] init = Asm.code().push(OTHER).op(SELFDESTRUCT).bytes();
+        Asm asm = Asm.code().pushN(32, new BigInteger(1, Arrays.copyOf(init, 32))).op(PUSH0, MSTORE)
+                .push(init.length).op(PUSH0).push(77).op(CREATE).returnTop();
+        TestChain chain = new TestChain(Fork.CANCUN).account(CONTRACT, 1_000, asm.bytes()).account(OTHER, 0,
+                Asm.of(STOP));
+        TransactionResult result = chain.call(CONTRACT, LIMIT);
+        assertSuccess(result);
+        Address created = ContractAddress.fromNonce(CONTRACT, 1);
+        assertEquals(created.toWord().toBigInteger(), word(result));
+        assertNull(chain.world.account(created), "created and destroyed in one transaction: gone");
+        assertEquals(UInt256.valueOf(77), chain.balance(OTHER));
+        assertEquals(UInt256.valueOf(923), chain.balance(CONTRACT));
+    }
+
     // ---- odds and ends ----------------------------------------------------------------------------------------
 
     @Test

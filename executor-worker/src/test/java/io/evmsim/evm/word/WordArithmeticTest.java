@@ -226,6 +226,72 @@ class WordArithmeticTest {
                 Op.MOD, hex("7fffffff800000010000000000000000"), hex("800000000000000000000003"));
     }
 
+    /** A number from 32-bit digits, least significant first: algorithm D's own view of its operands. */
+    static BigInteger digits(long... d) {
+        BigInteger v = BigInteger.ZERO;
+        for (int k = d.length - 1; k >= 0; k--) {
+            v = v.shiftLeft(32).or(BigInteger.valueOf(d[k] & 0xffffffffL));
+        }
+        return v;
+    }
+
+    @Test
+    void divisionCasesThatNeedTheAddBackStep() {
+        // Hacker's Delight, divmnu64 test vectors: add back required, and a multiply-subtract
+        // quantity that must not be treated as signed; each also shifted up by one and two limbs
+        BigInteger[][] cases = {
+            {digits(0, 0, 0x80000000L, 0x7fffffffL), digits(1, 0, 0x80000000L)},
+            {digits(3, 0, 0x80000000L), digits(1, 0, 0x20000000L)},
+            {digits(3, 0, 0x8000), digits(1, 0, 0x2000)},
+            {digits(0, 0, 0x8000, 0x7fff), digits(1, 0, 0x8000)},
+            {digits(0, 0xfffe, 0, 0x8000), digits(0xffff, 0, 0x8000)},
+            {digits(0, 0, 0, 0, 0, 0, 0x80000000L, 0x7fffffffL), digits(1, 0, 0, 0, 0x80000000L)},
+            {digits(0xffffffffL, 0xffffffffL, 0xffffffffL, 0xffffffffL, 0xffffffffL, 0xffffffffL, 0xfffffffeL),
+                digits(0xffffffffL, 0xffffffffL, 0xffffffffL)},
+        };
+        for (BigInteger[] c : cases) {
+            for (int shift : new int[] {0, 64, 128}) {
+                BigInteger u = c[0].shiftLeft(shift).and(MASK);
+                BigInteger v = c[1].shiftLeft(shift).and(MASK);
+                check(u.divide(v), Op.DIV, u, v);
+                check(u.mod(v), Op.MOD, u, v);
+                check(Op.SDIV.expected(u, v), Op.SDIV, u, v);
+                check(Op.SMOD.expected(u, v), Op.SMOD, u, v);
+                check(u.multiply(u).mod(v), Op.MULMOD, u, u, v);
+                check(u.add(u).mod(v), Op.ADDMOD, u, u, v);
+            }
+        }
+    }
+
+    /** Random words built from the 32-bit digits division gets wrong first: 0, 1, 2^31, 2^32-1 and their kin. */
+    static BigInteger digitWord(SplittableRandom r) {
+        long[] palette = {0, 1, 2, 3, 0x7fffffffL, 0x80000000L, 0x80000001L, 0xfffffffeL, 0xffffffffL, 0x8000,
+            0x7fff, 0xffff};
+        int length = 1 + r.nextInt(8);
+        long[] d = new long[length];
+        for (int k = 0; k < length; k++) {
+            d[k] = r.nextInt(4) == 0 ? r.nextLong() & 0xffffffffL : palette[r.nextInt(palette.length)];
+        }
+        return digits(d);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Op.class, names = {"DIV", "SDIV", "MOD", "SMOD", "ADDMOD", "MULMOD"})
+    void divisionOnDigitBoundariesAgreesWithBigInteger(Op op) {
+        SplittableRandom r = new SplittableRandom(0xd1_9175L + op.ordinal());
+        for (int i = 0; i < 20_000; i++) {
+            BigInteger[] operands = new BigInteger[op.arity];
+            for (int k = 0; k < op.arity; k++) {
+                operands[k] = digitWord(r);
+            }
+            BigInteger actual = run(op, operands);
+            BigInteger expected = op.expected(operands);
+            if (!expected.equals(actual)) {
+                fail(describe(op, operands) + " = 0x" + actual.toString(16) + ", expected 0x" + expected.toString(16));
+            }
+        }
+    }
+
     @Test
     void sdivOfMinusTwoTo255ByMinusOneOverflowsToItself() {
         check(TWO_255, Op.SDIV, TWO_255, MINUS_ONE);
