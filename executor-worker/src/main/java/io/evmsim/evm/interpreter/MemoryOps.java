@@ -99,8 +99,8 @@ final class MemoryOps {
         if (!chargeCopy(f, destination, length)) {
             return;
         }
-        if (sourceOffset == Long.MAX_VALUE || length == Long.MAX_VALUE
-                || sourceOffset + length > f.returnData.length) {
+        int available = f.returnData.length;
+        if (length > available || sourceOffset > available - length) { // no overflow: both are >= 0
             f.halt(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
             return;
         }

@@ -577,6 +577,8 @@ class InterpreterGasTest {
             {TWO_64, BigInteger.ZERO},
             {TWO_64, BigInteger.ONE},
             {TWO_63.subtract(BigInteger.ONE), BigInteger.ONE},
+            {TWO_63.subtract(BigInteger.TWO), BigInteger.TWO}, // offset + length overflows a long
+            {TWO_63.subtract(BigInteger.valueOf(16)), BigInteger.valueOf(32)},
             {MAX, BigInteger.ZERO},
             {MAX, BigInteger.valueOf(32)},
         };
