@@ -51,7 +51,7 @@ class ConformanceSuiteTest {
     }
 
     private static Path locateSuite() {
-        for (Path candidate : List.of(Path.of("../shared/conformance"), Path.of("../../shared/conformance"))) {
+        for (Path candidate : List.of(Path.of("../../shared/conformance"), Path.of("../../../shared/conformance"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();
             }
