@@ -36,6 +36,7 @@ public final class EvmCli {
                 status[0] = switch (args.get(0)) {
                     case "statetest" -> StateTestCommand.run(rest, out);
                     case "bench" -> BenchCommand.run(rest, out);
+                    case "precompiles" -> PrecompileBenchCommand.run(rest, out);
                     default -> throw new IllegalArgumentException("unknown command '" + args.get(0) + "'");
                 };
             } catch (Exception e) {
