@@ -2,7 +2,7 @@
 // function names, Grafana macros, aliases or quoted labels.
 const KEYWORDS = new Set(`select from where group by order asc desc limit offset as and or not in is null
   case when then else end distinct having join left right inner outer on interval true false like between
-  filter over partition`.split(/\s+/));
+  filter over partition bigint integer numeric text`.split(/\s+/));
 
 export function identifiers(sql) {
   const text = sql
