@@ -35,21 +35,38 @@ public final class TransactionProcessor {
     private final Map<Address, Precompile> precompiles;
 
     public TransactionProcessor(ForkRules rules) {
+        this(rules, PrecompileSet.forFork(rules.fork()));
+    }
+
+    /** With a precompile set of the caller's choosing: eth_simulateV1's {@code movePrecompileToAddress}. */
+    public TransactionProcessor(ForkRules rules, Map<Address, Precompile> precompiles) {
         this.rules = rules;
-        this.precompiles = PrecompileSet.forFork(rules.fork());
+        this.precompiles = precompiles;
+    }
+
+    public ForkRules rules() {
+        return rules;
     }
 
     public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
             ExecutionTracer tracer) {
-        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules);
+        return execute(state, block, tx, tracer, Validation.ENFORCED);
+    }
+
+    public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
+            ExecutionTracer tracer, Validation validation) {
+        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules, validation);
         Account sender = state.account(tx.sender());
         if (invalid == null) {
-            invalid = TransactionValidator.checkSender(tx, sender);
+            invalid = TransactionValidator.checkSender(tx, sender, validation);
         }
         if (invalid != null) {
             return TransactionResult.invalid(invalid);
         }
-        UInt256 gasPrice = tx.effectiveGasPrice(block.baseFee());
+        if (tracer != null) {
+            tracer.onTransactionStart(tx, block);
+        }
+        UInt256 gasPrice = gasPrice(tx, block, validation);
         long intrinsic = IntrinsicGas.of(tx);
         long floor = IntrinsicGas.floor(tx, rules);
 
@@ -73,22 +90,42 @@ public final class TransactionProcessor {
 
         // post-execute: refund (capped), the calldata floor, fees
         long usedBeforeRefund = tx.gasLimit() - result.gasLeft();
-        long refund = Math.min(Math.max(state.refund(), 0), usedBeforeRefund / MAX_REFUND_QUOTIENT);
+        long refundCounter = state.refund();
+        long refund = Math.min(Math.max(refundCounter, 0), usedBeforeRefund / MAX_REFUND_QUOTIENT);
         long gasUsed = usedBeforeRefund - refund;
         boolean floorApplied = gasUsed < floor;
         if (floorApplied) {
             gasUsed = floor;
         }
         state.addBalance(sender, gasPrice.multiplyExact(tx.gasLimit() - gasUsed));
-        UInt256 tipPerGas = gasPrice.sub(block.baseFee());
+        UInt256 tipPerGas = tipPerGas(gasPrice, block);
         state.addBalance(state.account(block.coinbase()), tipPerGas.multiplyExact(gasUsed));
 
         List<Log> logs = result.isSuccess() ? state.takeLogs() : List.of();
         state.takeLogs();
         state.finishTransaction();
-        GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied);
-        return new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas, result.output(), logs,
-                result.createdAddress());
+        GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied,
+                refundCounter);
+        TransactionResult outcome = new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas,
+                result.output(), logs, result.createdAddress());
+        if (tracer != null) {
+            tracer.onTransactionEnd(tx, outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * What one unit of gas costs the sender. With validation skipped, zero fee fields mean no fee
+     * at all whatever the base fee (eth_call semantics, geth's {@code NoBaseFee}).
+     */
+    public static UInt256 gasPrice(EvmTransaction tx, BlockContext block, Validation validation) {
+        boolean feeFree = validation == Validation.SKIPPED && tx.feeCap().isZero();
+        return feeFree ? UInt256.ZERO : tx.effectiveGasPrice(block.baseFee());
+    }
+
+    /** The priority fee per gas the coinbase receives: the part of the price above the base fee. */
+    public static UInt256 tipPerGas(UInt256 gasPrice, BlockContext block) {
+        return gasPrice.compareTo(block.baseFee()) > 0 ? gasPrice.sub(block.baseFee()) : UInt256.ZERO;
     }
 
     private void warmUp(JournaledState state, BlockContext block, EvmTransaction tx) {
