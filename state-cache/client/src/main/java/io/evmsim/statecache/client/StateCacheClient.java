@@ -16,7 +16,7 @@ public interface StateCacheClient {
      */
     BlockHeader resolveBlock(String blockId);
 
-    /** Reads the accounts and the given slots of each at {@code block}, in one round trip; one entry per account, in key order. */
+    /** Reads the accounts and the given slots of each at {@code block}, in one round trip; one entry per account, in the map's iteration order. */
     List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount);
 
     /** Code by code hash, in one round trip. */
