@@ -12,6 +12,7 @@ import java.util.List;
  * {@code from} is the recovered sender). Absent values are null and the worker fills them in as
  * {@code eth_call} does (nonce from the state, gas from the cap, fees zero).
  *
+ * @param from the sender; the zero address when absent, as eth_call
  * @param type the EIP-2718 type (0 to 4), or null to infer it from the fee fields
  * @param to the recipient; null deploys {@code data} as initcode
  */
@@ -20,6 +21,7 @@ public record CallRequest(Integer type, Address from, Address to, byte[] data, U
         List<AccessListEntry> accessList, List<Hash> blobVersionedHashes, List<Authorization> authorizationList) {
 
     public CallRequest {
+        from = from == null ? Address.ZERO : from; // eth_call's default sender
         data = data == null ? new byte[0] : data;
         value = value == null ? UInt256.ZERO : value;
         accessList = accessList == null ? List.of() : List.copyOf(accessList);

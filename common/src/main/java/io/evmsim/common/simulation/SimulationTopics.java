@@ -13,6 +13,8 @@ public final class SimulationTopics {
     public static final String DEAD_LETTERS = "simulation-requests-dlt";
     /** Header naming why a record went to {@link #DEAD_LETTERS}. */
     public static final String ERROR_HEADER = "evmsim-error";
+    /** Header of a request naming its gateway replica, readable even when the body is not. */
+    public static final String REPLY_TO_HEADER = "evmsim-reply-to";
 
     private SimulationTopics() {
     }

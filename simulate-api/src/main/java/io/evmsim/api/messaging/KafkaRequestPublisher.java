@@ -5,10 +5,12 @@ import io.evmsim.api.simulation.RequestPublisher;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.simulation.SimulationTopics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Publishes requests keyed by simulation id and waits for the broker's acknowledgement. */
@@ -24,8 +26,10 @@ public final class KafkaRequestPublisher implements RequestPublisher {
     @Override
     public void publish(SimulationRequest request) {
         try {
-            kafka.send(SimulationTopics.REQUESTS, request.id(), SimulationJson.write(request))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.REQUESTS, request.id(),
+                    SimulationJson.write(request));
+            record.headers().add(SimulationTopics.REPLY_TO_HEADER, request.replyTo().getBytes(StandardCharsets.UTF_8));
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while publishing the request", e);
