@@ -51,6 +51,12 @@ public class ErrorResponses {
         return respond(HttpStatus.BAD_GATEWAY, "proof_invalid", e.getMessage());
     }
 
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ErrorResponse> unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", e.toString());
+    }
+
     private static ResponseEntity<ErrorResponse> respond(HttpStatus status, String error, String message) {
         return ResponseEntity.status(status).body(new ErrorResponse(error, message));
     }

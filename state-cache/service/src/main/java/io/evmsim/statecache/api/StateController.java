@@ -34,12 +34,12 @@ public class StateController {
     }
 
     @GetMapping("/blocks/{blockId}")
-    public BlockHeader block(@PathVariable String blockId) {
+    public BlockHeader block(@PathVariable("blockId") String blockId) {
         return blocks.resolve(blockId);
     }
 
     @GetMapping("/block-hashes/{number}")
-    public Protocol.BlockHashResponse blockHash(@PathVariable long number) {
+    public Protocol.BlockHashResponse blockHash(@PathVariable("number") long number) {
         if (number < 0) {
             throw new IllegalArgumentException("number must not be negative: " + number);
         }

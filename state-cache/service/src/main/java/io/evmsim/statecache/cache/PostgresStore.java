@@ -156,6 +156,6 @@ public class PostgresStore implements StateStore {
     }
 
     private static Array byteas(PreparedStatement ps, List<byte[]> values) throws SQLException {
-        return ps.getConnection().createArrayOf("bytea", values.toArray());
+        return ps.getConnection().createArrayOf("bytea", values.toArray(new byte[0][]));
     }
 }
