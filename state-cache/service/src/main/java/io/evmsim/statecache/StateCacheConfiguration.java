@@ -15,6 +15,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JacksonModule;
 
 /** The tiers and application services, around whichever {@link StateSource} is configured. */
@@ -31,8 +32,8 @@ public class StateCacheConfiguration {
     }
 
     @Bean
-    PostgresStore postgresStore(JdbcTemplate jdbc, MeterRegistry meters) {
-        return new PostgresStore(jdbc, meters);
+    PostgresStore postgresStore(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+        return new PostgresStore(jdbc, transactions, meters);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.state.AccountState;
+import io.evmsim.statecache.state.AccountUpdate;
 import io.evmsim.statecache.state.SlotKey;
 import io.evmsim.statecache.state.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The PostgreSQL tier (schema by Flyway, V1__state_cache.sql). Writes never overwrite: state under a block
@@ -28,9 +32,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PostgresStore implements StateStore {
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
+    private final TransactionTemplate transactions;
 
-    public PostgresStore(JdbcTemplate jdbc, MeterRegistry meters) {
+    public PostgresStore(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.meters = meters;
     }
 
@@ -139,6 +145,63 @@ public class PostgresStore implements StateStore {
                 + "ON CONFLICT DO NOTHING", header.hash().toArray(), header.number(), header.parentHash().toArray(),
                 header.stateRoot().toArray(), header.timestamp(), header.baseFee().toBytes32(), header.gasLimit(),
                 header.coinbase().toArray(), header.prevRandao().toArray(), header.excessBlobGas(), header.chainId());
+    }
+
+    /**
+     * Carries the state cached at {@code parent} to its child block: rows fetched within {@code hotWindow} are
+     * copied (keeping their fetch time), except those of {@code dropAccounts} (account rows) and
+     * {@code wiped} (account and storage rows); then the changed fields and slots are written.
+     */
+    public int carryForward(Hash parent, Hash child, Duration hotWindow, Set<Address> dropAccounts,
+            Set<Address> wiped, Map<Address, AccountUpdate> updates, Map<SlotKey, UInt256> slots) {
+        return transactions.execute(status -> {
+            Set<Address> noAccountRow = new HashSet<>(dropAccounts);
+            noAccountRow.addAll(wiped);
+            double hotSeconds = hotWindow.toMillis() / 1000.0;
+            int carried = jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("INSERT INTO account_state (block_hash, address, present, "
+                        + "nonce, balance, code_hash, storage_root, cached_at) SELECT ?, address, present, nonce, balance, "
+                        + "code_hash, storage_root, cached_at FROM account_state WHERE block_hash = ? AND NOT "
+                        + "(address = ANY(?)) AND cached_at > now() - make_interval(secs => ?) ON CONFLICT DO NOTHING");
+                ps.setBytes(1, child.toArray());
+                ps.setBytes(2, parent.toArray());
+                ps.setArray(3, byteas(ps, noAccountRow.stream().map(Address::toArray).toList()));
+                ps.setDouble(4, hotSeconds);
+                return ps;
+            });
+            carried += jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("INSERT INTO storage_slot (block_hash, address, slot, value, "
+                        + "cached_at) SELECT ?, address, slot, value, cached_at FROM storage_slot WHERE block_hash = ? "
+                        + "AND NOT (address = ANY(?)) AND cached_at > now() - make_interval(secs => ?) "
+                        + "ON CONFLICT DO NOTHING");
+                ps.setBytes(1, child.toArray());
+                ps.setBytes(2, parent.toArray());
+                ps.setArray(3, byteas(ps, wiped.stream().map(Address::toArray).toList()));
+                ps.setDouble(4, hotSeconds);
+                return ps;
+            });
+            List<Object[]> accountRows = new ArrayList<>();
+            updates.forEach((address, update) -> {
+                if (!noAccountRow.contains(address)) {
+                    accountRows.add(new Object[] {update.balance() == null ? null : update.balance().toBytes32(),
+                            update.nonce(), update.codeHash() == null ? null : update.codeHash().toArray(),
+                            child.toArray(), address.toArray()});
+                }
+            });
+            jdbc.batchUpdate("UPDATE account_state SET balance = COALESCE(?, balance), nonce = COALESCE(?, nonce), "
+                    + "code_hash = COALESCE(?, code_hash) WHERE block_hash = ? AND address = ?", accountRows);
+            List<Object[]> slotRows = new ArrayList<>();
+            slots.forEach((key, value) -> {
+                if (!wiped.contains(key.address())) {
+                    slotRows.add(new Object[] {child.toArray(), key.address().toArray(), key.slot().toBytes32(),
+                            value.toBytes32()});
+                }
+            });
+            // Only slots already carried are updated: a slot never read is not hot.
+            jdbc.batchUpdate("UPDATE storage_slot SET value = ? WHERE block_hash = ? AND address = ? AND slot = ?",
+                    slotRows.stream().map(row -> new Object[] {row[3], row[0], row[1], row[2]}).toList());
+            return carried;
+        });
     }
 
     /** Deletes state and headers older than {@code retention}, code older than {@code codeRetention}. */
