@@ -12,6 +12,7 @@ import io.evmsim.statecache.upstream.JsonRpcUpstream;
 import io.evmsim.statecache.upstream.UpstreamProperties;
 import io.evmsim.statecache.upstream.UpstreamStateSource;
 import io.evmsim.testsupport.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The service's parts wired by hand (no web server): for tests and the benchmark that look inside the tiers. */
@@ -35,8 +35,11 @@ public final class Components {
 
     public Components(URI upstreamUrl) {
         TestDatabases.TestDatabase database = TestDatabases.create("statecache");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
-                database.password());
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).load().migrate();
         upstream = new JsonRpcUpstream(new UpstreamProperties(List.of(upstreamUrl), Duration.ofSeconds(10), 8, 3,
                 Duration.ofMillis(20), Duration.ofSeconds(1), 100, true), meters);
