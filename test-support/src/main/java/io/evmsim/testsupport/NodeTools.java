@@ -50,13 +50,15 @@ public final class NodeTools {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var ignored = lock.lock()) {
             if (!complete(dir)) {
-                run(dir, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefix", dir.toString()));
+                // `npm install` keeps the locked versions; `npm ci` refuses this lockfile because anvil's
+                // optional binaries for other platforms cannot be resolved and so are never locked.
+                run(dir, List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", dir.toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install node tools in " + dir, e);
         }
         if (!complete(dir)) {
-            throw new IllegalStateException("npm ci finished but " + dir.resolve(ANVIL_BINARY) + " is missing");
+            throw new IllegalStateException("npm install finished but " + dir.resolve(ANVIL_BINARY) + " is missing");
         }
         return dir;
     }
