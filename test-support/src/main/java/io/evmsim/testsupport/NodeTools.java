@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The project's pinned node tools ({@code tools/node}: anvil and solc-js, installed from the committed
- * package-lock.json). Installs them with {@code npm ci} on first use, so a fresh clone needs only Node and npm.
+ * package-lock.json). Installs them with npm on first use, so a fresh clone needs only Node and npm.
  */
 public final class NodeTools {
     private static final String ANVIL_BINARY = "node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
