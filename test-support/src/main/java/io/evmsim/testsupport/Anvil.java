@@ -66,24 +66,41 @@ public final class Anvil implements AutoCloseable {
 
     /** Deploys {@code initCode} (0x-hex) from {@link #DEV_ACCOUNT}; anvil mines it at once. Returns the address. */
     public String deploy(String initCode) {
-        String txHash = rpc.callText("eth_sendTransaction", Map.of("from", DEV_ACCOUNT, "data", initCode,
-                "gas", "0x989680"));
-        JsonNode receipt = rpc.call("eth_getTransactionReceipt", txHash);
-        if (receipt == null || receipt.isNull() || !"0x1".equals(receipt.get("status").asString())) {
-            throw new IllegalStateException("deployment " + txHash + " failed: " + receipt);
-        }
-        return receipt.get("contractAddress").asString();
+        return send(Map.of("from", DEV_ACCOUNT, "data", initCode, "gas", "0x989680")).get("contractAddress").asString();
     }
 
     /** Sends a transaction from {@link #DEV_ACCOUNT} and asserts that it succeeded. Returns the receipt. */
     public JsonNode transact(String to, String data) {
-        String txHash = rpc.callText("eth_sendTransaction", Map.of("from", DEV_ACCOUNT, "to", to, "data", data,
-                "gas", "0x989680"));
-        JsonNode receipt = rpc.call("eth_getTransactionReceipt", txHash);
-        if (receipt == null || receipt.isNull() || !"0x1".equals(receipt.get("status").asString())) {
+        return send(Map.of("from", DEV_ACCOUNT, "to", to, "data", data, "gas", "0x989680"));
+    }
+
+    private JsonNode send(Map<String, String> transaction) {
+        String txHash = rpc.callText("eth_sendTransaction", transaction);
+        JsonNode receipt = awaitReceipt(txHash);
+        if (!"0x1".equals(receipt.get("status").asString())) {
             throw new IllegalStateException("transaction " + txHash + " failed: " + receipt);
         }
         return receipt;
+    }
+
+    /** Anvil mines at once, but may answer eth_sendTransaction before the receipt is stored. */
+    private JsonNode awaitReceipt(String txHash) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            JsonNode receipt = rpc.call("eth_getTransactionReceipt", txHash);
+            if (receipt != null && !receipt.isNull()) {
+                return receipt;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("transaction " + txHash + " was not mined within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + txHash, e);
+            }
+        }
     }
 
     @Override

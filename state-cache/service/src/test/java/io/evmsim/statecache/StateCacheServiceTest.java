@@ -77,8 +77,12 @@ class StateCacheServiceTest {
 
     @AfterAll
     static void stop() {
-        proxy.close();
-        chain.close();
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (chain != null) {
+            chain.close();
+        }
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import io.evmsim.statecache.state.StateStore;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The in-memory tier (Caffeine, bounded): hot accounts and slots by block hash, code by code hash. */
 public class MemoryStore implements StateStore {
@@ -36,21 +37,20 @@ public class MemoryStore implements StateStore {
 
     @Override
     public Map<Address, AccountState> accounts(Hash block, Collection<Address> addresses) {
-        Map<Address, AccountState> found = new HashMap<>();
-        for (Address address : addresses) {
-            if (state.getIfPresent(new AccountKey(block, address)) instanceof AccountState account) {
-                found.put(address, account);
-            }
-        }
-        return found;
+        return present(addresses, address -> new AccountKey(block, address), AccountState.class);
     }
 
     @Override
     public Map<SlotKey, UInt256> slots(Hash block, Collection<SlotKey> slots) {
-        Map<SlotKey, UInt256> found = new HashMap<>();
-        for (SlotKey slot : slots) {
-            if (state.getIfPresent(new BlockSlotKey(block, slot)) instanceof UInt256 value) {
-                found.put(slot, value);
+        return present(slots, slot -> new BlockSlotKey(block, slot), UInt256.class);
+    }
+
+    private <K, V> Map<K, V> present(Collection<K> keys, Function<K, Object> cacheKey, Class<V> type) {
+        Map<K, V> found = new HashMap<>();
+        for (K key : keys) {
+            Object value = state.getIfPresent(cacheKey.apply(key));
+            if (type.isInstance(value)) {
+                found.put(key, type.cast(value));
             }
         }
         return found;
