@@ -1,6 +1,7 @@
 package io.evmsim.evm.precompile.bls12381;
 
 import java.math.BigInteger;
+import java.util.function.Predicate;
 
 /**
  * One of the two groups of EIP-2537: the curve y^2 = x^3 + b over a field F (Fp for G1, Fp2 for
@@ -13,11 +14,13 @@ final class Bls12Group<F extends FieldElement<F>> {
             new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
 
     /** G1: y^2 = x^3 + 4 over Fp; a point is 128 bytes. */
-    static final Bls12Group<Fp> G1 = new Bls12Group<>(Fp.of(4), Fp.ZERO, Fp.ONE, Fp.ENCODED_LENGTH, Fp::decode);
+    static final Bls12Group<Fp> G1 = new Bls12Group<>(
+            Fp.of(4), Fp.ZERO, Fp.ONE, Fp.ENCODED_LENGTH, Fp::decode, SubgroupMembership::inG1);
 
     /** G2: y^2 = x^3 + 4(1 + i) over Fp2; a point is 256 bytes. */
     static final Bls12Group<Fp2> G2 =
-            new Bls12Group<>(Fp2.of(4, 4), Fp2.ZERO, Fp2.ONE, Fp2.ENCODED_LENGTH, Fp2::decode);
+            new Bls12Group<>(
+            Fp2.of(4, 4), Fp2.ZERO, Fp2.ONE, Fp2.ENCODED_LENGTH, Fp2::decode, SubgroupMembership::inG2);
 
     @FunctionalInterface
     interface FieldDecoder<F> {
@@ -31,15 +34,18 @@ final class Bls12Group<F extends FieldElement<F>> {
     final int fieldLength;
     final int pointLength;
     private final FieldDecoder<F> fieldDecoder;
+    private final Predicate<JacobianPoint<F>> subgroupMembership;
     private final JacobianPoint<F> infinity;
 
-    private Bls12Group(F b, F zero, F one, int fieldLength, FieldDecoder<F> fieldDecoder) {
+    private Bls12Group(F b, F zero, F one, int fieldLength, FieldDecoder<F> fieldDecoder,
+            Predicate<JacobianPoint<F>> subgroupMembership) {
         this.b = b;
         this.zero = zero;
         this.one = one;
         this.fieldLength = fieldLength;
         this.pointLength = 2 * fieldLength;
         this.fieldDecoder = fieldDecoder;
+        this.subgroupMembership = subgroupMembership;
         this.infinity = new JacobianPoint<>(this, one, one, zero);
     }
 
@@ -89,8 +95,8 @@ final class Bls12Group<F extends FieldElement<F>> {
         return out;
     }
 
-    /** q * P = O exactly for the points of the order-q subgroup (q is prime). */
+    /** Whether a point of the curve lies in the order-q subgroup, by {@link SubgroupMembership}. */
     boolean inSubgroup(JacobianPoint<F> point) {
-        return point.multiply(ORDER).isInfinity();
+        return subgroupMembership.test(point);
     }
 }

@@ -28,17 +28,23 @@ final class Fp implements FieldElement<Fp> {
     private static final BigInteger SQRT_EXPONENT = MODULUS.add(BigInteger.ONE).shiftRight(2);
     private static final BigInteger INVERSE_EXPONENT = MODULUS.subtract(BigInteger.TWO);
 
-    static final Fp ZERO = new Fp(new long[LIMBS]);
+    static final Fp ZERO = new Fp(0, 0, 0, 0, 0, 0);
     static final Fp ONE = fromBigInteger(BigInteger.ONE);
 
-    private final long[] limbs;
+    /** The Montgomery form, least significant limb first; fields, not an array, save an allocation per operation. */
+    private final long l0, l1, l2, l3, l4, l5;
 
-    private Fp(long[] montgomeryLimbs) {
-        this.limbs = montgomeryLimbs;
+    private Fp(long l0, long l1, long l2, long l3, long l4, long l5) {
+        this.l0 = l0;
+        this.l1 = l1;
+        this.l2 = l2;
+        this.l3 = l3;
+        this.l4 = l4;
+        this.l5 = l5;
     }
 
     static Fp fromBigInteger(BigInteger value) {
-        return new Fp(montgomeryMultiply(toLimbs(value.mod(MODULUS)), R_SQUARED));
+        return toMontgomery(toLimbs(value.mod(MODULUS)));
     }
 
     static Fp of(long value) {
@@ -68,10 +74,10 @@ final class Fp implements FieldElement<Fp> {
             }
             plain[limb] = word;
         }
-        if (!lessThanModulus(plain)) {
+        if (!lessThanModulus(plain[0], plain[1], plain[2], plain[3], plain[4], plain[5])) {
             return null;
         }
-        return new Fp(montgomeryMultiply(plain, R_SQUARED));
+        return toMontgomery(plain);
     }
 
     @Override
@@ -96,53 +102,53 @@ final class Fp implements FieldElement<Fp> {
         return result;
     }
 
+    /** p < 2^382, so the sum of two reduced values never leaves six limbs. */
     @Override
-    public Fp add(Fp other) {
-        long[] a = limbs;
-        long[] b = other.limbs;
-        long[] r = new long[LIMBS];
-        long carry = 0;
-        for (int i = 0; i < LIMBS; i++) {
-            long s = a[i] + b[i];
-            long c1 = Long.compareUnsigned(s, a[i]) < 0 ? 1 : 0;
-            long t = s + carry;
-            long c2 = Long.compareUnsigned(t, s) < 0 ? 1 : 0;
-            r[i] = t;
-            carry = c1 | c2;
-        }
-        // p < 2^382, so the sum of two reduced values never leaves six limbs.
-        if (!lessThanModulus(r)) {
-            subtractModulusInPlace(r);
-        }
-        return new Fp(r);
+    public Fp add(Fp o) {
+        long r0 = l0 + o.l0;
+        long c = carryOut(l0, r0, 0);
+        long r1 = l1 + o.l1 + c;
+        c = carryOut(l1, r1, c);
+        long r2 = l2 + o.l2 + c;
+        c = carryOut(l2, r2, c);
+        long r3 = l3 + o.l3 + c;
+        c = carryOut(l3, r3, c);
+        long r4 = l4 + o.l4 + c;
+        c = carryOut(l4, r4, c);
+        long r5 = l5 + o.l5 + c;
+        return reduceOnce(r0, r1, r2, r3, r4, r5);
     }
 
     @Override
-    public Fp sub(Fp other) {
-        long[] a = limbs;
-        long[] b = other.limbs;
-        long[] r = new long[LIMBS];
-        long borrow = 0;
-        for (int i = 0; i < LIMBS; i++) {
-            long d = a[i] - b[i];
-            long b1 = Long.compareUnsigned(a[i], b[i]) < 0 ? 1 : 0;
-            long t = d - borrow;
-            long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
-            r[i] = t;
-            borrow = b1 | b2;
+    public Fp sub(Fp o) {
+        long r0 = l0 - o.l0;
+        long borrow = borrowOut(l0, o.l0, 0);
+        long r1 = l1 - o.l1 - borrow;
+        borrow = borrowOut(l1, o.l1, borrow);
+        long r2 = l2 - o.l2 - borrow;
+        borrow = borrowOut(l2, o.l2, borrow);
+        long r3 = l3 - o.l3 - borrow;
+        borrow = borrowOut(l3, o.l3, borrow);
+        long r4 = l4 - o.l4 - borrow;
+        borrow = borrowOut(l4, o.l4, borrow);
+        long r5 = l5 - o.l5 - borrow;
+        borrow = borrowOut(l5, o.l5, borrow);
+        if (borrow == 0) {
+            return new Fp(r0, r1, r2, r3, r4, r5);
         }
-        if (borrow != 0) {
-            long carry = 0;
-            for (int i = 0; i < LIMBS; i++) {
-                long s = r[i] + P[i];
-                long c1 = Long.compareUnsigned(s, r[i]) < 0 ? 1 : 0;
-                long t = s + carry;
-                long c2 = Long.compareUnsigned(t, s) < 0 ? 1 : 0;
-                r[i] = t;
-                carry = c1 | c2;
-            }
-        }
-        return new Fp(r);
+        // Wrapped below zero: adding p brings the value back into [0, p).
+        long s0 = r0 + P0;
+        long c = carryOut(r0, s0, 0);
+        long s1 = r1 + P1 + c;
+        c = carryOut(r1, s1, c);
+        long s2 = r2 + P2 + c;
+        c = carryOut(r2, s2, c);
+        long s3 = r3 + P3 + c;
+        c = carryOut(r3, s3, c);
+        long s4 = r4 + P4 + c;
+        c = carryOut(r4, s4, c);
+        long s5 = r5 + P5 + c;
+        return new Fp(s0, s1, s2, s3, s4, s5);
     }
 
     @Override
@@ -151,13 +157,13 @@ final class Fp implements FieldElement<Fp> {
     }
 
     @Override
-    public Fp mul(Fp other) {
-        return new Fp(montgomeryMultiply(limbs, other.limbs));
+    public Fp mul(Fp o) {
+        return montgomeryMultiply(l0, l1, l2, l3, l4, l5, o.l0, o.l1, o.l2, o.l3, o.l4, o.l5);
     }
 
     @Override
     public Fp square() {
-        return new Fp(montgomeryMultiply(limbs, limbs));
+        return montgomeryMultiply(l0, l1, l2, l3, l4, l5, l0, l1, l2, l3, l4, l5);
     }
 
     /** Fermat inversion a^(p-2); maps zero to zero as inv0 requires. */
@@ -180,12 +186,7 @@ final class Fp implements FieldElement<Fp> {
 
     @Override
     public boolean isZero() {
-        for (long limb : limbs) {
-            if (limb != 0) {
-                return false;
-            }
-        }
-        return true;
+        return (l0 | l1 | l2 | l3 | l4 | l5) == 0;
     }
 
     @Override
@@ -206,12 +207,13 @@ final class Fp implements FieldElement<Fp> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fp other && Arrays.equals(limbs, other.limbs);
+        return o instanceof Fp other && l0 == other.l0 && l1 == other.l1 && l2 == other.l2 && l3 == other.l3
+                && l4 == other.l4 && l5 == other.l5;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(limbs);
+        return Arrays.hashCode(new long[] {l0, l1, l2, l3, l4, l5});
     }
 
     @Override
@@ -219,10 +221,16 @@ final class Fp implements FieldElement<Fp> {
         return "0x" + toBigInteger().toString(16);
     }
 
+    /** The plain value: Montgomery multiplication by 1 divides by 2^384. */
     private long[] canonicalLimbs() {
-        long[] one = new long[LIMBS];
-        one[0] = 1;
-        return montgomeryMultiply(limbs, one);
+        Fp plain = montgomeryMultiply(l0, l1, l2, l3, l4, l5, 1, 0, 0, 0, 0, 0);
+        return new long[] {plain.l0, plain.l1, plain.l2, plain.l3, plain.l4, plain.l5};
+    }
+
+    /** A plain value below p times 2^768 mod p, Montgomery-multiplied, is its Montgomery form. */
+    private static Fp toMontgomery(long[] plain) {
+        return montgomeryMultiply(plain[0], plain[1], plain[2], plain[3], plain[4], plain[5],
+                R_SQUARED[0], R_SQUARED[1], R_SQUARED[2], R_SQUARED[3], R_SQUARED[4], R_SQUARED[5]);
     }
 
     /**
@@ -230,16 +238,10 @@ final class Fp implements FieldElement<Fp> {
      * variables so that it allocates only the result. The top limb of p is below 2^62, so the
      * running value stays below 2p and needs no seventh limb (the "no-carry" variant of CIOS).
      */
-    private static long[] montgomeryMultiply(long[] a, long[] b) {
-        long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5];
+    private static Fp montgomeryMultiply(long a0, long a1, long a2, long a3, long a4, long a5,
+            long b0, long b1, long b2, long b3, long b4, long b5) {
         long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0;
         long lo, hi, c, m, top;
-        long b0 = b[0];
-        long b1 = b[1];
-        long b2 = b[2];
-        long b3 = b[3];
-        long b4 = b[4];
-        long b5 = b[5];
         // round 0: t += a * b0, then t = (t + m p) / 2^64
         lo = a0 * b0;
         hi = Math.unsignedMultiplyHigh(a0, b0);
@@ -810,33 +812,57 @@ final class Fp implements FieldElement<Fp> {
         t4 = lo;
         c = hi;
         t5 = top + c;
-        long[] r = {t0, t1, t2, t3, t4, t5};
-        if (!lessThanModulus(r)) {
-            subtractModulusInPlace(r);
-        }
-        return r;
+        return reduceOnce(t0, t1, t2, t3, t4, t5);
     }
 
-    private static boolean lessThanModulus(long[] v) {
-        for (int i = LIMBS - 1; i >= 0; i--) {
-            int c = Long.compareUnsigned(v[i], P[i]);
-            if (c != 0) {
-                return c < 0;
-            }
+    /** The value t below 2p as an element: t, or t - p when t is at least p. */
+    private static Fp reduceOnce(long t0, long t1, long t2, long t3, long t4, long t5) {
+        if (!lessThanModulus(t0, t1, t2, t3, t4, t5)) {
+            long d0 = t0 - P0;
+            long borrow = Long.compareUnsigned(t0, P0) < 0 ? 1 : 0;
+            long d1 = t1 - P1 - borrow;
+            borrow = borrowOut(t1, P1, borrow);
+            long d2 = t2 - P2 - borrow;
+            borrow = borrowOut(t2, P2, borrow);
+            long d3 = t3 - P3 - borrow;
+            borrow = borrowOut(t3, P3, borrow);
+            long d4 = t4 - P4 - borrow;
+            borrow = borrowOut(t4, P4, borrow);
+            long d5 = t5 - P5 - borrow;
+            return new Fp(d0, d1, d2, d3, d4, d5);
         }
-        return false;
+        return new Fp(t0, t1, t2, t3, t4, t5);
     }
 
-    private static void subtractModulusInPlace(long[] r) {
-        long borrow = 0;
-        for (int i = 0; i < LIMBS; i++) {
-            long d = r[i] - P[i];
-            long b1 = Long.compareUnsigned(r[i], P[i]) < 0 ? 1 : 0;
-            long t = d - borrow;
-            long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
-            r[i] = t;
-            borrow = b1 | b2;
+    /** The borrow out of x - y - borrowIn for a borrowIn of 0 or 1. */
+    private static long borrowOut(long x, long y, long borrowIn) {
+        int c = Long.compareUnsigned(x, y);
+        return c < 0 || (c == 0 && borrowIn != 0) ? 1 : 0;
+    }
+
+    /** The carry out of sum = x + y + carryIn (carryIn 0 or 1): the sum wrapped below x, or to x with a carry in. */
+    private static long carryOut(long x, long sum, long carryIn) {
+        int c = Long.compareUnsigned(sum, x);
+        return c < 0 || (c == 0 && carryIn != 0) ? 1 : 0;
+    }
+
+    private static boolean lessThanModulus(long t0, long t1, long t2, long t3, long t4, long t5) {
+        if (t5 != P5) {
+            return Long.compareUnsigned(t5, P5) < 0;
         }
+        if (t4 != P4) {
+            return Long.compareUnsigned(t4, P4) < 0;
+        }
+        if (t3 != P3) {
+            return Long.compareUnsigned(t3, P3) < 0;
+        }
+        if (t2 != P2) {
+            return Long.compareUnsigned(t2, P2) < 0;
+        }
+        if (t1 != P1) {
+            return Long.compareUnsigned(t1, P1) < 0;
+        }
+        return Long.compareUnsigned(t0, P0) < 0;
     }
 
     private static long[] toLimbs(BigInteger value) {

@@ -39,19 +39,65 @@ final class Fp12 {
         return new Fp12(t0.add(t1.mulByV()), cross);
     }
 
+    /** (c0 + c1 w)^2 = (c0 + c1)(c0 + v c1) - (1 + v) c0 c1 + 2 c0 c1 w: two Fp6 products, not three. */
     Fp12 square() {
-        return mul(this);
+        Fp6 product = c0.mul(c1);
+        Fp6 real = c0.add(c1).mul(c0.add(c1.mulByV())).sub(product).sub(product.mulByV());
+        return new Fp12(real, product.add(product));
+    }
+
+    /**
+     * Squaring in the cyclotomic subgroup (norm 1 over Fp6, where every value lies after the
+     * easy part of the final exponentiation), by Granger and Scott, "Faster squaring in the
+     * cyclotomic subgroup of sixth degree extensions" (PKC 2010): seen as three elements of
+     * Fp4 = Fp2[s]/(s^2 - xi), nine Fp2 squarings instead of a general square. Wrong elsewhere.
+     */
+    Fp12 cyclotomicSquare() {
+        Fp2 z0 = c0.c0;
+        Fp2 z4 = c0.c1;
+        Fp2 z3 = c0.c2;
+        Fp2 z2 = c1.c0;
+        Fp2 z1 = c1.c1;
+        Fp2 z5 = c1.c2;
+        Fp2[] a = fp4Square(z0, z1);
+        Fp2[] b = fp4Square(z2, z3);
+        Fp2[] c = fp4Square(z4, z5);
+        // Granger-Scott: each output coefficient is 3 t - 2 z or 3 t + 2 z for a square part t.
+        Fp2 r0 = tripleMinusDouble(a[0], z0);
+        Fp2 r1 = triplePlusDouble(a[1], z1);
+        Fp2 r4 = tripleMinusDouble(b[0], z4);
+        Fp2 r5 = triplePlusDouble(b[1], z5);
+        Fp2 r2 = triplePlusDouble(c[1].mulByNonResidue(), z2);
+        Fp2 r3 = tripleMinusDouble(c[0], z3);
+        return new Fp12(new Fp6(r0, r4, r3), new Fp6(r2, r1, r5));
+    }
+
+    /** (a + b s)^2 in Fp4 = Fp2[s]/(s^2 - xi), as {real, s-coefficient}. */
+    private static Fp2[] fp4Square(Fp2 a, Fp2 b) {
+        Fp2 aa = a.square();
+        Fp2 bb = b.square();
+        return new Fp2[] {bb.mulByNonResidue().add(aa), a.add(b).square().sub(aa).sub(bb)};
+    }
+
+    private static Fp2 tripleMinusDouble(Fp2 t, Fp2 z) {
+        Fp2 d = t.sub(z);
+        return d.add(d).add(t);
+    }
+
+    private static Fp2 triplePlusDouble(Fp2 t, Fp2 z) {
+        Fp2 d = t.add(z);
+        return d.add(d).add(t);
     }
 
     /**
      * Multiplication by a Miller-loop line a + b*w^3 + c*w^5 (see {@link OptimalAtePairing}):
-     * the w-free part is the Fp6 element (a, 0, 0) and the w part is (0, b, c).
+     * the w-free part is the Fp6 element (a, 0, 0) and the w part is (0, b, c). Karatsuba over
+     * the sparse factors: 3 + 5 + 6 Fp2 products instead of 18.
      */
     Fp12 mulByLine(Fp2 a, Fp2 b, Fp2 c) {
-        Fp6 lineW = new Fp6(Fp2.ZERO, b, c);
         Fp6 t0 = c0.mul(a);
-        Fp6 t1 = c1.mul(lineW);
-        Fp6 cross = c0.mul(lineW).add(c1.mul(a));
+        Fp6 t1 = c1.mulBy12(b, c);
+        Fp6 cross = c0.add(c1).mul(new Fp6(a, b, c)).sub(t0).sub(t1);
         return new Fp12(t0.add(t1.mulByV()), cross);
     }
 

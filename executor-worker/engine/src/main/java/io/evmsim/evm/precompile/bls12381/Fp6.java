@@ -41,6 +41,16 @@ final class Fp6 {
         return new Fp6(r0, r1, r2);
     }
 
+    /** Product with b v + c v^2, a factor of the Miller-loop lines: five Fp2 products. */
+    Fp6 mulBy12(Fp2 b, Fp2 c) {
+        Fp2 t1 = c1.mul(b);
+        Fp2 t2 = c2.mul(c);
+        Fp2 r0 = c1.add(c2).mul(b.add(c)).sub(t1).sub(t2).mulByNonResidue();
+        Fp2 r1 = c0.mul(b).add(t2.mulByNonResidue());
+        Fp2 r2 = c0.mul(c).add(t1);
+        return new Fp6(r0, r1, r2);
+    }
+
     Fp6 mul(Fp2 scalar) {
         return new Fp6(c0.mul(scalar), c1.mul(scalar), c2.mul(scalar));
     }

@@ -140,14 +140,14 @@ final class OptimalAtePairing {
         a = powX(a).mul(a.conjugate());
         Fp12 b = powX(a).mul(a.frobenius());
         Fp12 c = powX(powX(b)).mul(b.frobenius().frobenius()).mul(b.conjugate());
-        return c.mul(t.square().mul(t));
+        return c.mul(t.cyclotomicSquare().mul(t));
     }
 
     /** g^x for x = -|x|, valid in the cyclotomic subgroup where g^-1 is the conjugate. */
     private static Fp12 powX(Fp12 g) {
         Fp12 result = g;
         for (int bit = 62; bit >= 0; bit--) {
-            result = result.square();
+            result = result.cyclotomicSquare();
             if (((ABS_X >>> bit) & 1) != 0) {
                 result = result.mul(g);
             }
