@@ -1,0 +1,32 @@
+package io.evmsim.common.simulation;
+
+import io.evmsim.common.types.Address;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated simulation request as the gateway publishes it to the {@code simulation-requests}
+ * topic, keyed by {@link #id()} so that a bundle stays one unit on one partition.
+ *
+ * @param id the simulation id, also the key of every result record
+ * @param replyTo the gateway replica holding the client's connection (see {@link SimulationEvent#replyTo()})
+ * @param kind one transaction or an ordered bundle
+ * @param block the block to simulate on: a tag, a number or a hash, as the gateway received it
+ * @param transactions the transactions in order (exactly one for {@link SimulationKind#SINGLE})
+ * @param stateOverrides account overrides applied before the first transaction
+ * @param blockOverrides block-context overrides, or null
+ * @param stopOnRevert a bundle stops at the first transaction that does not succeed
+ * @param validation check nonces, balances and fee caps as a block would (off: eth_call semantics)
+ * @param gasCap the most gas one transaction may use
+ * @param deadlineMillis the wall-clock budget of the whole simulation
+ * @param submittedAtMillis when the gateway accepted it (epoch milliseconds), for the queue time
+ */
+public record SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
+        List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides, BlockOverrides blockOverrides,
+        boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis, long submittedAtMillis) {
+
+    public SimulationRequest {
+        transactions = List.copyOf(transactions);
+        stateOverrides = stateOverrides == null ? Map.of() : Map.copyOf(stateOverrides);
+    }
+}

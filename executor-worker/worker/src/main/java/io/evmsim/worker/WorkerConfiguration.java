@@ -1,0 +1,94 @@
+package io.evmsim.worker;
+
+import io.evmsim.common.simulation.SimulationTopics;
+import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.state.CodeCache;
+import io.evmsim.statecache.client.HttpStateCacheClient;
+import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.messaging.SimulationRequestListener;
+import io.evmsim.worker.simulation.SimulationExecutor;
+import io.evmsim.worker.state.CodeStore;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** Wires the worker: state-cache client, caches, the executor and the Kafka listener. */
+@Configuration(proxyBeanMethods = false)
+public class WorkerConfiguration {
+    /** A thread stack deep enough for 1,024 nested call frames of the interpreter. */
+    private static final long ENGINE_STACK_BYTES = 64L << 20;
+
+    @Bean
+    @ConditionalOnMissingBean
+    StateCacheClient stateCacheClient(WorkerProperties properties) {
+        return new HttpStateCacheClient(properties.stateCacheUrl(), properties.stateCacheTimeout());
+    }
+
+    @Bean
+    SimulationExecutor simulationExecutor(StateCacheClient client, WorkerProperties properties,
+            MeterRegistry registry) {
+        CodeStore codes = new CodeStore(client, properties.codeCacheBytes());
+        return new SimulationExecutor(client, codes, new CodeCache(10_000), ForkRules.forFork(properties.fork()),
+                properties.maxFetchRounds(), metrics(registry));
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService engineThreads(WorkerProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(properties.engineThreads(),
+                task -> new Thread(null, task, "engine-" + count.incrementAndGet(), ENGINE_STACK_BYTES));
+    }
+
+    @Bean
+    SimulationRequestListener simulationRequestListener(SimulationExecutor executor, ExecutorService engineThreads,
+            KafkaTemplate<String, byte[]> kafka) {
+        return new SimulationRequestListener(executor, engineThreads, kafka);
+    }
+
+    /** A result that cannot be published is retried three times, then the request is dead-lettered. */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, e) -> new TopicPartition(SimulationTopics.DEAD_LETTERS, -1));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+    }
+
+    @Bean
+    NewTopic deadLetterTopic() {
+        return TopicBuilder.name(SimulationTopics.DEAD_LETTERS).partitions(1).replicas(1).build();
+    }
+
+    private static SimulationExecutor.WorkerMetrics metrics(MeterRegistry registry) {
+        DistributionSummary gas = DistributionSummary.builder("evmsim.gas.used")
+                .description("Gas used per simulated transaction").register(registry);
+        return new SimulationExecutor.WorkerMetrics() {
+            @Override
+            public void record(String stage, long nanos) {
+                if (stage.equals("queue")) {
+                    Timer.builder("evmsim.queue.wait").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                }
+                Timer.builder("evmsim.stage.duration").tag("stage", stage).publishPercentileHistogram()
+                        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void gasUsed(long gasUsed) {
+                gas.record(gasUsed);
+            }
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package io.evmsim.worker.messaging;
+
+import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationEvent.EventType;
+import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.SimulationKind;
+import io.evmsim.common.simulation.SimulationTopics;
+import io.evmsim.worker.simulation.ResultSink;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes a simulation's results to {@code simulation-results}, keyed by the simulation id, and
+ * waits for each acknowledgement, so that the request's offset is committed only after its results
+ * are durable. Sequence numbers make a redelivered request's results recognisable as duplicates.
+ */
+final class KafkaResultSink implements ResultSink {
+    private static final long SEND_TIMEOUT_SECONDS = 10;
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final String simulationId;
+    private final String replyTo;
+    private final SimulationKind kind;
+    private final long submittedAtMillis;
+    private int sequence;
+
+    KafkaResultSink(KafkaTemplate<String, byte[]> kafka, String simulationId, String replyTo, SimulationKind kind,
+            long submittedAtMillis) {
+        this.kafka = kafka;
+        this.simulationId = simulationId;
+        this.replyTo = replyTo;
+        this.kind = kind;
+        this.submittedAtMillis = submittedAtMillis;
+    }
+
+    @Override
+    public void transaction(int index, String outcome, String json) {
+        publish(EventType.TRANSACTION, index, outcome, json);
+    }
+
+    @Override
+    public void summary(String outcome, String json) {
+        publish(EventType.SUMMARY, null, outcome, json);
+    }
+
+    @Override
+    public void error(String message, String field) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", "error");
+        body.put("error", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        publish(EventType.ERROR, null, "error", SimulationJson.mapper().writeValueAsString(body));
+    }
+
+    private void publish(EventType type, Integer index, String outcome, String json) {
+        SimulationEvent event = new SimulationEvent(simulationId, replyTo, sequence++, type, index, outcome, json,
+                kind, submittedAtMillis);
+        try {
+            kafka.send(SimulationTopics.RESULTS, simulationId, SimulationJson.write(event))
+                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing a result", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish a result of " + simulationId + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.evmsim.worker.simulation;
+
+/** Where a simulation's results go, in order: each transaction's, then one summary or one error. */
+public interface ResultSink {
+    void transaction(int index, String outcome, String json);
+
+    void summary(String outcome, String json);
+
+    /** The simulation could not run; {@code field} names the request field at fault, or is null. */
+    void error(String message, String field);
+}

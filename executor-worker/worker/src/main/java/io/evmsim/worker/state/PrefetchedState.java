@@ -1,0 +1,107 @@
+package io.evmsim.worker.state;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.state.AccountState;
+import io.evmsim.evm.state.WorldState;
+import io.evmsim.statecache.client.AccountData;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.StateCacheClient;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one pinned block as far as it has been fetched, for one simulation. A read of
+ * something not yet fetched is recorded as a miss and answered with a placeholder (absent account,
+ * zero slot); the executor then discards that run, fetches every miss in one batch
+ * ({@link #fetchMisses()}) and runs again, until a run completes without a miss. So a result is
+ * only ever built from fetched state, and state-cache sees one request per round, not one per read.
+ */
+public final class PrefetchedState implements WorldState {
+    private final StateCacheClient client;
+    private final BlockHeader block;
+    private final CodeStore codes;
+    private final Map<Address, AccountData> accounts = new HashMap<>();
+    private final Map<Address, Map<UInt256, UInt256>> slots = new HashMap<>();
+    private final Map<Address, Set<UInt256>> misses = new LinkedHashMap<>();
+    private int rounds;
+
+    public PrefetchedState(StateCacheClient client, BlockHeader block, CodeStore codes) {
+        this.client = client;
+        this.block = block;
+        this.codes = codes;
+    }
+
+    /** Asks for accounts (and slots) known to be needed before any run, so the first round is complete more often. */
+    public void expect(Address address, Set<UInt256> keys) {
+        if (!accounts.containsKey(address)) {
+            misses.computeIfAbsent(address, a -> new HashSet<>()).addAll(keys);
+        } else {
+            for (UInt256 key : keys) {
+                storage(address, key);
+            }
+        }
+    }
+
+    public boolean hasMisses() {
+        return !misses.isEmpty();
+    }
+
+    /** How many batches were fetched. */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** Fetches every recorded miss, and the code of every account it returns, in one round trip each. */
+    public void fetchMisses() {
+        Map<Address, Set<UInt256>> batch = new LinkedHashMap<>(misses);
+        misses.clear();
+        rounds++;
+        Set<Hash> codeHashes = new HashSet<>();
+        for (AccountData data : client.read(block, batch)) {
+            AccountData known = accounts.putIfAbsent(data.address(), data);
+            slots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
+            if (known == null && data.exists()) {
+                codeHashes.add(data.codeHash());
+            }
+        }
+        codes.prefetch(codeHashes);
+    }
+
+    @Override
+    public AccountState account(Address address) {
+        AccountData data = accounts.get(address);
+        if (data == null) {
+            misses.computeIfAbsent(address, a -> new HashSet<>());
+            return null;
+        }
+        if (!data.exists()) {
+            return null;
+        }
+        return new AccountState(data.nonce(), data.balance(), data.codeHash(),
+                Hash.EMPTY_TRIE.equals(data.storageRoot()));
+    }
+
+    @Override
+    public UInt256 storage(Address address, UInt256 slot) {
+        AccountData data = accounts.get(address);
+        if (data != null && !data.exists()) {
+            return UInt256.ZERO;
+        }
+        UInt256 value = data == null ? null : slots.get(address).get(slot);
+        if (value == null) {
+            misses.computeIfAbsent(address, a -> new HashSet<>()).add(slot);
+            return UInt256.ZERO;
+        }
+        return value;
+    }
+
+    @Override
+    public byte[] code(Address address, Hash codeHash) {
+        return codes.get(codeHash);
+    }
+}

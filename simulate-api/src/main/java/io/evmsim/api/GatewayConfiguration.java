@@ -1,0 +1,79 @@
+package io.evmsim.api;
+
+import io.evmsim.api.messaging.KafkaRequestPublisher;
+import io.evmsim.api.messaging.ResultListeners;
+import io.evmsim.api.simulation.PendingSimulations;
+import io.evmsim.api.simulation.SimulationLimits;
+import io.evmsim.api.simulation.SimulationMetrics;
+import io.evmsim.api.simulation.SimulationService;
+import io.evmsim.api.simulation.SimulationStore;
+import io.evmsim.api.storage.JdbcSimulationStore;
+import io.evmsim.api.storage.RetentionSweeper;
+import io.evmsim.common.simulation.SimulationTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the gateway's plain classes to Kafka, JDBC and Micrometer. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    /** This replica's id: the {@code replyTo} of its requests and the name of its live-results consumer group. */
+    @Bean
+    GatewayReplica gatewayReplica(@Value("${evmsim.replica-id:}") String configured) {
+        return GatewayReplica.of(configured);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SimulationStore simulationStore(JdbcClient jdbc) {
+        return new JdbcSimulationStore(jdbc);
+    }
+
+    @Bean
+    PendingSimulations pendingSimulations() {
+        return new PendingSimulations();
+    }
+
+    @Bean
+    SimulationService simulationService(SimulationLimits limits, KafkaTemplate<String, byte[]> kafka,
+            SimulationStore store, PendingSimulations pending, GatewayReplica replica, Clock clock,
+            @Value("${evmsim.kafka.send-timeout:5s}") Duration sendTimeout) {
+        return new SimulationService(limits, new KafkaRequestPublisher(kafka, sendTimeout), store, pending,
+                replica.id(), clock);
+    }
+
+    @Bean
+    ResultListeners resultListeners(GatewayReplica replica, PendingSimulations pending, SimulationStore store,
+            MeterRegistry registry, Clock clock) {
+        return new ResultListeners(replica.id(), pending, store, new SimulationMetrics(registry, clock));
+    }
+
+    @Bean
+    RetentionSweeper retentionSweeper(SimulationStore store, Clock clock) {
+        return new RetentionSweeper(store, clock);
+    }
+
+    @Bean
+    NewTopic requestsTopic(@Value("${evmsim.kafka.partitions:6}") int partitions,
+            @Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.REQUESTS).partitions(partitions).replicas(replicas).build();
+    }
+
+    @Bean
+    NewTopic resultsTopic(@Value("${evmsim.kafka.partitions:6}") int partitions,
+            @Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.RESULTS).partitions(partitions).replicas(replicas).build();
+    }
+}

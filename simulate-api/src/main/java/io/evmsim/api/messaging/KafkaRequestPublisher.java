@@ -1,0 +1,40 @@
+package io.evmsim.api.messaging;
+
+import io.evmsim.api.simulation.PublishFailedException;
+import io.evmsim.api.simulation.RequestPublisher;
+import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.SimulationRequest;
+import io.evmsim.common.simulation.SimulationTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Publishes requests keyed by simulation id and waits for the broker's acknowledgement. */
+public final class KafkaRequestPublisher implements RequestPublisher {
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Duration sendTimeout;
+
+    public KafkaRequestPublisher(KafkaTemplate<String, byte[]> kafka, Duration sendTimeout) {
+        this.kafka = kafka;
+        this.sendTimeout = sendTimeout;
+    }
+
+    @Override
+    public void publish(SimulationRequest request) {
+        try {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.REQUESTS, request.id(),
+                    SimulationJson.write(request));
+            record.headers().add(SimulationTopics.REPLY_TO_HEADER, request.replyTo().getBytes(StandardCharsets.UTF_8));
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing the request", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException("the request queue did not accept the request: " + e.getMessage(), e);
+        }
+    }
+}

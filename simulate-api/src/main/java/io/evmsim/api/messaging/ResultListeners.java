@@ -1,0 +1,66 @@
+package io.evmsim.api.messaging;
+
+import io.evmsim.api.simulation.PendingSimulations;
+import io.evmsim.api.simulation.SimulationMetrics;
+import io.evmsim.api.simulation.SimulationStore;
+import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.SimulationTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * The two readers of the results topic.
+ *
+ * <p>Live delivery: every replica reads the whole topic in a consumer group of its own
+ * ({@code simulate-api-<replica id>}) and hands to its waiting clients the records whose
+ * {@code replyTo} is this replica. Storage: all replicas share the group {@code simulate-api-store},
+ * so each record is stored (and counted in the metrics) by one of them, whichever replica the
+ * client used; a result stored twice after a redelivery is kept once.
+ */
+public final class ResultListeners {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultListeners.class);
+
+    private final String replicaId;
+    private final PendingSimulations pending;
+    private final SimulationStore store;
+    private final SimulationMetrics metrics;
+
+    public ResultListeners(String replicaId, PendingSimulations pending, SimulationStore store,
+            SimulationMetrics metrics) {
+        this.replicaId = replicaId;
+        this.pending = pending;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-#{@gatewayReplica.id()}",
+            properties = "auto.offset.reset=latest")
+    public void deliver(ConsumerRecord<String, byte[]> record) {
+        SimulationEvent event = decode(record);
+        if (event != null && replicaId.equals(event.replyTo())) {
+            pending.deliver(event);
+        }
+    }
+
+    @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-store",
+            properties = "auto.offset.reset=earliest")
+    public void store(ConsumerRecord<String, byte[]> record) {
+        SimulationEvent event = decode(record);
+        if (event != null && store.append(event) && event.isFinal()) {
+            metrics.finished(event);
+        }
+    }
+
+    private static SimulationEvent decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return SimulationJson.read(record.value(), SimulationEvent.class);
+        } catch (RuntimeException e) {
+            LOG.error("unreadable result record at {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.evmsim.api.simulation;
+
+import io.evmsim.api.request.SimulationRequestReader;
+import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationKind;
+import io.evmsim.common.simulation.SimulationRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accepts a simulation: validates it, records it, publishes it and watches for its results on this
+ * replica. Knows nothing of HTTP or Kafka.
+ */
+public final class SimulationService {
+    private final SimulationRequestReader reader;
+    private final RequestPublisher publisher;
+    private final SimulationStore store;
+    private final PendingSimulations pending;
+    private final SimulationLimits limits;
+    private final String replicaId;
+    private final Clock clock;
+
+    public SimulationService(SimulationLimits limits, RequestPublisher publisher, SimulationStore store,
+            PendingSimulations pending, String replicaId, Clock clock) {
+        this.reader = new SimulationRequestReader(limits);
+        this.publisher = publisher;
+        this.store = store;
+        this.pending = pending;
+        this.limits = limits;
+        this.replicaId = replicaId;
+        this.clock = clock;
+    }
+
+    /** Validates and publishes; the returned watch sees the results as they arrive. */
+    public Submitted submit(byte[] body, SimulationKind kind) {
+        Instant now = clock.instant();
+        SimulationRequest request = reader.read(body, kind, UUID.randomUUID().toString(), replicaId, now.toEpochMilli());
+        store.create(request.id(), kind, now, now.plus(limits.retention()));
+        SimulationWatch watch = pending.watch(request.id());
+        try {
+            publisher.publish(request);
+        } catch (RuntimeException e) {
+            pending.forget(request.id());
+            throw e;
+        }
+        return new Submitted(request.id(), kind, watch);
+    }
+
+    /** Waits for the final result up to the configured time: the answer, or empty (then 202). */
+    public Optional<Answer> awaitResult(Submitted submitted) throws InterruptedException {
+        SimulationWatch.Snapshot snapshot = submitted.watch().await(limits.syncWait());
+        if (!snapshot.finished()) {
+            pending.forget(submitted.id());
+            return Optional.empty();
+        }
+        return Optional.of(answer(submitted.id(), submitted.kind(), snapshot.events()));
+    }
+
+    /** The stored answer of a finished simulation, pending, or empty when unknown (or expired). */
+    public Optional<Answer> find(String id) {
+        Optional<SimulationKind> kind = store.kind(id);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SimulationEvent> events = store.events(id, 0);
+        boolean finished = !events.isEmpty() && events.getLast().isFinal();
+        return Optional.of(finished ? answer(id, kind.get(), events)
+                : new Answer(Answer.ACCEPTED, SimulationResponses.pending(id)));
+    }
+
+    private static Answer answer(String id, SimulationKind kind, List<SimulationEvent> events) {
+        SimulationEvent last = events.getLast();
+        int status = Answer.OK;
+        if (last.type() == SimulationEvent.EventType.ERROR) {
+            // the worker names a field when the request itself was at fault (an unknown block)
+            status = last.payload().contains("\"field\":") ? Answer.BAD_REQUEST : Answer.BAD_GATEWAY;
+        }
+        return new Answer(status, SimulationResponses.complete(id, kind, events));
+    }
+
+    public boolean exists(String id) {
+        return store.kind(id).isPresent();
+    }
+
+    public List<SimulationEvent> storedEvents(String id, int fromSequence) {
+        return store.events(id, fromSequence);
+    }
+
+    /** An HTTP status and a JSON body. */
+    public record Answer(int status, String json) {
+        static final int OK = 200;
+        static final int ACCEPTED = 202;
+        static final int BAD_REQUEST = 400;
+        static final int BAD_GATEWAY = 502;
+    }
+
+    public record Submitted(String id, SimulationKind kind, SimulationWatch watch) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.evmsim.statecache.client;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Chain state at a pinned block, as served by the state-cache service. Every failure is a {@link StateCacheException}. */
+public interface StateCacheClient {
+    /**
+     * Resolves a block id once to a concrete block.
+     *
+     * @param blockId "latest" | "safe" | "finalized" | "earliest" | 0x-number | decimal | 0x-32-byte hash
+     */
+    BlockHeader resolveBlock(String blockId);
+
+    /** Reads the accounts and the given slots of each at {@code block}, in one round trip; one entry per account, in the map's iteration order. */
+    List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount);
+
+    /** Code by code hash, in one round trip. */
+    Map<Hash, byte[]> code(Set<Hash> codeHashes);
+
+    /** The hash of block {@code number}, for BLOCKHASH (the 256 previous blocks). */
+    Hash blockHash(long number);
+}
