@@ -73,13 +73,6 @@ final class CallOps {
             callGas += CALL_STIPEND;
         }
         byte[] input = f.memory.copyOf(inOffset, inLength);
-        boolean transfersValue = op == CALL || op == CALLCODE;
-        if (f.depth() >= Evm.MAX_CALL_DEPTH || (transfersValue && f.account.balance().compareTo(value) < 0)) {
-            f.gas += callGas;
-            f.returnData = NO_DATA;
-            f.pushLong(0);
-            return;
-        }
         Message message = switch (op) {
             case CALL -> new Message(CallKind.CALL, f.message.recipient(), target, codeAddress, value, true, input,
                     code, callGas, f.depth() + 1, f.message.isStatic(), runsPrecompile);
@@ -92,6 +85,14 @@ final class CallOps {
                     UInt256.ZERO, false, input, code, callGas, f.depth() + 1, true, runsPrecompile);
             default -> throw new IllegalStateException("not a call: " + op);
         };
+        boolean transfersValue = op == CALL || op == CALLCODE;
+        CallRejection rejection = f.depth() >= Evm.MAX_CALL_DEPTH ? CallRejection.CALL_DEPTH
+                : transfersValue && f.account.balance().compareTo(value) < 0 ? CallRejection.INSUFFICIENT_BALANCE
+                : null;
+        if (rejection != null) {
+            reject(f, message, rejection);
+            return;
+        }
         FrameResult result = evm.call(message);
         f.gas += result.gasLeft();
         f.returnData = result.output();
@@ -124,13 +125,15 @@ final class CallOps {
         long callGas = f.gas - f.gas / 64;
         f.gas -= callGas;
         f.returnData = NO_DATA;
-        if (f.depth() >= Evm.MAX_CALL_DEPTH || f.account.balance().compareTo(value) < 0) {
-            f.gas += callGas;
-            f.pushLong(0);
-            return;
-        }
         Message message = new Message(op == CREATE2 ? CallKind.CREATE2 : CallKind.CREATE, f.message.recipient(),
                 null, null, value, true, NO_DATA, Code.initCode(initcode), callGas, f.depth() + 1, false, false);
+        CallRejection rejection = f.depth() >= Evm.MAX_CALL_DEPTH ? CallRejection.CALL_DEPTH
+                : f.account.balance().compareTo(value) < 0 ? CallRejection.INSUFFICIENT_BALANCE
+                : null;
+        if (rejection != null) {
+            reject(f, message, rejection);
+            return;
+        }
         FrameResult result = evm.create(message, salt);
         f.gas += result.gasLeft();
         if (result.reverted()) {
@@ -141,6 +144,16 @@ final class CallOps {
         } else {
             f.pushLong(0);
         }
+    }
+
+    /** A call or creation that fails before its frame: the offered gas comes back, the result is 0. */
+    private static void reject(Frame f, Message message, CallRejection rejection) {
+        if (f.evm.tracer != null) {
+            f.evm.tracer.onCallRejected(message, rejection);
+        }
+        f.gas += message.gas();
+        f.returnData = NO_DATA;
+        f.pushLong(0);
     }
 
     /** EIP-6780: the balance moves to the beneficiary; the account goes only if created in this transaction. */
@@ -160,6 +173,9 @@ final class CallOps {
         }
         if (!f.charge(cost)) {
             return;
+        }
+        if (evm.tracer != null) {
+            evm.tracer.onSelfDestruct(self.address(), beneficiaryAddress, balance);
         }
         evm.state.transfer(self, beneficiary, balance);
         if (self.isCreatedInTransaction()) {

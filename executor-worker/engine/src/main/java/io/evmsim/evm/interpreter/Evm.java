@@ -109,6 +109,9 @@ public final class Evm {
         Account creator = state.account(message.caller());
         long nonce = creator.nonce();
         if (nonce == -1L) {
+            if (tracer != null) {
+                tracer.onCallRejected(message, CallRejection.NONCE_OVERFLOW);
+            }
             return FrameResult.notStarted(message.gas());
         }
         state.setNonce(creator, nonce + 1);
@@ -156,12 +159,12 @@ public final class Evm {
         }
         long depositCost = CODE_DEPOSIT_BYTE_GAS * code.length;
         if (depositCost > result.gasLeft()) {
-            return FrameResult.halt(HaltReason.OUT_OF_GAS);
+            return FrameResult.halt(HaltReason.CODE_DEPOSIT_OUT_OF_GAS);
         }
         if (code.length > 0) {
             state.setCode(account, Code.of(code));
         }
-        return FrameResult.created(result.gasLeft() - depositCost, account.address());
+        return FrameResult.created(result.gasLeft() - depositCost, account.address(), code);
     }
 
     private FrameResult execute(Message message, Account account) {
@@ -181,6 +184,9 @@ public final class Evm {
         Frame frame = new Frame(message, this, account, stack, memory);
         Interpreter.run(frame, instructions);
         if (frame.halt != null) {
+            if (tracer != null) {
+                tracer.onHalt(frame);
+            }
             return FrameResult.halt(frame.halt);
         }
         if (frame.reverted) {

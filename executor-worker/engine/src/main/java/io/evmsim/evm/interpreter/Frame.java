@@ -81,6 +81,20 @@ public final class Frame {
         return message.recipient();
     }
 
+    /** The exceptional halt the frame ended with, or null while it runs or when it ended normally. */
+    public HaltReason haltReason() {
+        return halt;
+    }
+
+    /**
+     * Stops the frame as an exceptional halt ({@link HaltReason#INTERRUPTED}) once the current
+     * instruction is done: how a tracer enforces a wall-clock deadline without a check in the
+     * dispatch loop. Its callers see a failed call and are stopped at their next step.
+     */
+    public void interrupt() {
+        halt(HaltReason.INTERRUPTED);
+    }
+
     // ---- helpers for the instruction families ----------------------------------------------
 
     /** Index of the top item's limbs. */

@@ -8,7 +8,7 @@ import io.evmsim.common.types.Address;
  * @param halt null on success or revert; the reason on an exceptional halt
  * @param reverted true for REVERT (gas left is returned, state undone)
  * @param gasLeft gas returned to the caller
- * @param output return data (or revert data)
+ * @param output return data, revert data, or a successful creation's deployed code
  * @param createdAddress the new contract's address for a successful CREATE/CREATE2
  */
 public record FrameResult(HaltReason halt, boolean reverted, long gasLeft, byte[] output, Address createdAddress) {
@@ -18,8 +18,9 @@ public record FrameResult(HaltReason halt, boolean reverted, long gasLeft, byte[
         return new FrameResult(null, false, gasLeft, output, null);
     }
 
-    public static FrameResult created(long gasLeft, Address address) {
-        return new FrameResult(null, false, gasLeft, NONE, address);
+    /** A successful creation; {@code code} is the deployed code, what geth returns as a creation's output. */
+    public static FrameResult created(long gasLeft, Address address, byte[] code) {
+        return new FrameResult(null, false, gasLeft, code, address);
     }
 
     public static FrameResult revert(long gasLeft, byte[] output) {

@@ -3,6 +3,8 @@ package io.evmsim.evm.interpreter;
 /** Why a frame stopped exceptionally; every one consumes all the frame's gas. */
 public enum HaltReason {
     OUT_OF_GAS("out of gas"),
+    /** The creation succeeded but cannot pay 200 gas per byte of the code it returns. */
+    CODE_DEPOSIT_OUT_OF_GAS("contract creation code storage out of gas"),
     INVALID_OPCODE("invalid opcode"),
     STACK_UNDERFLOW("stack underflow"),
     STACK_OVERFLOW("stack overflow"),
@@ -14,7 +16,9 @@ public enum HaltReason {
     INITCODE_SIZE_LIMIT("max initcode size exceeded (EIP-3860)"),
     INVALID_CODE_PREFIX("new code starting with 0xEF (EIP-3541)"),
     PRECOMPILE_FAILURE("precompile failed"),
-    NONCE_OVERFLOW("nonce overflow (EIP-2681)");
+    NONCE_OVERFLOW("nonce overflow (EIP-2681)"),
+    /** A tracer stopped the execution (a simulation's deadline); not a consensus outcome. */
+    INTERRUPTED("execution interrupted");
 
     private final String description;
 

@@ -28,8 +28,8 @@ final class InstructionTable {
     private InstructionTable(Fork fork) {
         for (int op = 0; op < 256; op++) {
             OpcodeInfo info = Opcodes.info(op);
-            if (info == null || !info.availableIn(fork)) {
-                continue;
+            if (info == null || !info.availableIn(fork) || op == Opcodes.INVALID) {
+                continue; // INVALID (EIP-141) halts exactly as an undefined byte does, before the pc moves
             }
             defined[op] = true;
             minStack[op] = info.stackIn();

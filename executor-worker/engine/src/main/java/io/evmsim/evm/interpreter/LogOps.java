@@ -30,6 +30,10 @@ final class LogOps {
         if (!f.charge(dataGas) || !f.chargeMemory(offset, length)) {
             return;
         }
-        f.evm.state.addLog(new Log(f.message.recipient(), List.copyOf(topics), f.memory.copyOf(offset, length)));
+        Log log = new Log(f.message.recipient(), List.copyOf(topics), f.memory.copyOf(offset, length));
+        f.evm.state.addLog(log);
+        if (f.evm.tracer != null) {
+            f.evm.tracer.onLog(log);
+        }
     }
 }

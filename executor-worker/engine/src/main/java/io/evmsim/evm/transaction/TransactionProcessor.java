@@ -35,21 +35,40 @@ public final class TransactionProcessor {
     private final Map<Address, Precompile> precompiles;
 
     public TransactionProcessor(ForkRules rules) {
+        this(rules, PrecompileSet.forFork(rules.fork()));
+    }
+
+    /** With a precompile set of the caller's choosing: eth_simulateV1's {@code movePrecompileToAddress}. */
+    public TransactionProcessor(ForkRules rules, Map<Address, Precompile> precompiles) {
         this.rules = rules;
-        this.precompiles = PrecompileSet.forFork(rules.fork());
+        this.precompiles = precompiles;
+    }
+
+    public ForkRules rules() {
+        return rules;
     }
 
     public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
             ExecutionTracer tracer) {
-        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules);
+        return execute(state, block, tx, tracer, Validation.ENFORCED);
+    }
+
+    public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
+            ExecutionTracer tracer, Validation validation) {
+        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules, validation);
         Account sender = state.account(tx.sender());
         if (invalid == null) {
-            invalid = TransactionValidator.checkSender(tx, sender);
+            invalid = TransactionValidator.checkSender(tx, sender, validation);
         }
         if (invalid != null) {
             return TransactionResult.invalid(invalid);
         }
-        UInt256 gasPrice = tx.effectiveGasPrice(block.baseFee());
+        if (tracer != null) {
+            tracer.onTransactionStart(tx, block);
+        }
+        // eth_call semantics: zero fee fields mean no fee, whatever the base fee (geth's NoBaseFee)
+        boolean feeFree = validation == Validation.SKIPPED && tx.feeCap().isZero();
+        UInt256 gasPrice = feeFree ? UInt256.ZERO : tx.effectiveGasPrice(block.baseFee());
         long intrinsic = IntrinsicGas.of(tx);
         long floor = IntrinsicGas.floor(tx, rules);
 
@@ -80,15 +99,19 @@ public final class TransactionProcessor {
             gasUsed = floor;
         }
         state.addBalance(sender, gasPrice.multiplyExact(tx.gasLimit() - gasUsed));
-        UInt256 tipPerGas = gasPrice.sub(block.baseFee());
+        UInt256 tipPerGas = gasPrice.compareTo(block.baseFee()) > 0 ? gasPrice.sub(block.baseFee()) : UInt256.ZERO;
         state.addBalance(state.account(block.coinbase()), tipPerGas.multiplyExact(gasUsed));
 
         List<Log> logs = result.isSuccess() ? state.takeLogs() : List.of();
         state.takeLogs();
         state.finishTransaction();
         GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied);
-        return new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas, result.output(), logs,
-                result.createdAddress());
+        TransactionResult outcome = new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas,
+                result.output(), logs, result.createdAddress());
+        if (tracer != null) {
+            tracer.onTransactionEnd(tx, outcome);
+        }
+        return outcome;
     }
 
     private void warmUp(JournaledState state, BlockContext block, EvmTransaction tx) {

@@ -16,7 +16,7 @@ final class TransactionValidator {
     }
 
     /** Checks that need no state: types, gas limits, fee caps, blobs and authorizations. */
-    static InvalidReason checkStatic(EvmTransaction tx, BlockContext block, ForkRules rules) {
+    static InvalidReason checkStatic(EvmTransaction tx, BlockContext block, ForkRules rules, Validation validation) {
         if (tx.type() == 4 && !rules.setCodeTransactions()) {
             return InvalidReason.TYPE_NOT_SUPPORTED;
         }
@@ -36,11 +36,13 @@ final class TransactionValidator {
         if (tx.gasLimit() > block.gasLimit()) {
             return InvalidReason.GAS_LIMIT_ABOVE_BLOCK;
         }
-        if (tx.gasPrice() == null && tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
-            return InvalidReason.TIP_ABOVE_FEE_CAP;
-        }
-        if (tx.feeCap().compareTo(block.baseFee()) < 0) {
-            return InvalidReason.FEE_CAP_BELOW_BASE_FEE;
+        if (validation == Validation.ENFORCED) {
+            if (tx.gasPrice() == null && tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
+                return InvalidReason.TIP_ABOVE_FEE_CAP;
+            }
+            if (tx.feeCap().compareTo(block.baseFee()) < 0) {
+                return InvalidReason.FEE_CAP_BELOW_BASE_FEE;
+            }
         }
         if (tx.type() == 3) {
             InvalidReason blobProblem = checkBlobs(tx, block, rules);
@@ -82,18 +84,20 @@ final class TransactionValidator {
     }
 
     /** Checks against the sender's account: nonce, code (EIP-3607) and funds for the worst case. */
-    static InvalidReason checkSender(EvmTransaction tx, Account sender) {
-        if (sender.nonce() == NONCE_MAX) {
-            return InvalidReason.NONCE_MAX;
-        }
-        if (Long.compareUnsigned(tx.nonce(), sender.nonce()) < 0) {
-            return InvalidReason.NONCE_TOO_LOW;
-        }
-        if (tx.nonce() != sender.nonce()) {
-            return InvalidReason.NONCE_TOO_HIGH;
-        }
-        if (sender.code().size() != 0 && sender.code().delegationTarget() == null) {
-            return InvalidReason.SENDER_NOT_EOA;
+    static InvalidReason checkSender(EvmTransaction tx, Account sender, Validation validation) {
+        if (validation == Validation.ENFORCED) {
+            if (sender.nonce() == NONCE_MAX) {
+                return InvalidReason.NONCE_MAX;
+            }
+            if (Long.compareUnsigned(tx.nonce(), sender.nonce()) < 0) {
+                return InvalidReason.NONCE_TOO_LOW;
+            }
+            if (tx.nonce() != sender.nonce()) {
+                return InvalidReason.NONCE_TOO_HIGH;
+            }
+            if (sender.code().size() != 0 && sender.code().delegationTarget() == null) {
+                return InvalidReason.SENDER_NOT_EOA;
+            }
         }
         UInt256 worstCase = maxCost(tx);
         if (worstCase == null || sender.balance().compareTo(worstCase) < 0) {

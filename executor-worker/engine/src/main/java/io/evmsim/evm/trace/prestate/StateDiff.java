@@ -1,0 +1,12 @@
+package io.evmsim.evm.trace.prestate;
+
+import io.evmsim.common.types.Address;
+import java.util.SortedMap;
+
+/**
+ * geth's {@code prestateTracer} in {@code diffMode}: {@code pre} holds what changed accounts were
+ * before (only their changed slots), {@code post} what they became (only the changed fields, and no
+ * slot that became zero). An account SELFDESTRUCT ran in appears in {@code pre} only.
+ */
+public record StateDiff(SortedMap<Address, AccountSnapshot> pre, SortedMap<Address, AccountSnapshot> post) {
+}
