@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +85,26 @@ public class WorkerConfiguration {
         return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
     }
 
+    /**
+     * The worker declares the topics it reads and writes as the gateway does, so they exist with
+     * their partition count before its consumers subscribe (a topic auto-created by a subscription
+     * would get the broker's default count, and partitions added later reach a consumer late).
+     */
     @Bean
-    NewTopic deadLetterTopic() {
-        return TopicBuilder.name(SimulationTopics.DEAD_LETTERS).partitions(1).replicas(1).build();
+    NewTopic requestsTopic(@Value("${evmsim.kafka.partitions:6}") int partitions,
+            @Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.REQUESTS).partitions(partitions).replicas(replicas).build();
+    }
+
+    @Bean
+    NewTopic resultsTopic(@Value("${evmsim.kafka.partitions:6}") int partitions,
+            @Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.RESULTS).partitions(partitions).replicas(replicas).build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(@Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.DEAD_LETTERS).partitions(1).replicas(replicas).build();
     }
 
     private static SimulationExecutor.WorkerMetrics metrics(MeterRegistry registry) {

@@ -47,13 +47,13 @@ public class SimulationController {
     }
 
     @GetMapping("/v1/simulations/{id}")
-    public ResponseEntity<String> find(@PathVariable String id) {
+    public ResponseEntity<String> find(@PathVariable("id") String id) {
         return simulations.find(id).map(SimulationController::json)
                 .orElseGet(() -> json(new Answer(404, "{\"error\":\"no simulation " + quoteSafe(id) + "\"}")));
     }
 
     @GetMapping(path = "/v1/simulations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public ResponseEntity<SseEmitter> events(@PathVariable String id) {
+    public ResponseEntity<SseEmitter> events(@PathVariable("id") String id) {
         if (!simulations.exists(id)) {
             return ResponseEntity.notFound().build();
         }

@@ -37,6 +37,7 @@ public final class SimulationExecutor {
     private final ForkRules rules;
     private final int maxRounds;
     private final WorkerMetrics timer;
+    private final TransactionProcessor processor;
 
     public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules,
             int maxRounds, WorkerMetrics timer) {
@@ -46,6 +47,7 @@ public final class SimulationExecutor {
         this.rules = rules;
         this.maxRounds = maxRounds;
         this.timer = timer;
+        this.processor = new TransactionProcessor(rules);
     }
 
     public void run(SimulationRequest request, ResultSink sink) {
@@ -67,7 +69,6 @@ public final class SimulationExecutor {
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
-        TransactionProcessor processor = new TransactionProcessor(rules);
         DeadlineTracer deadlineTracer = new DeadlineTracer(deadline);
         int published = 0;
         long executionNanos = 0;

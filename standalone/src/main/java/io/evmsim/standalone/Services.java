@@ -1,0 +1,91 @@
+package io.evmsim.standalone;
+
+import io.evmsim.api.SimulateApiApplication;
+import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.WorkerApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Starts the worker and the gateway as two Spring applications in this JVM, each with its own
+ * configuration file and context, wired to one Kafka and one PostgreSQL.
+ */
+public final class Services implements AutoCloseable {
+    /** The worker has no database: the gateway's JDBC and Flyway on the shared classpath are not for it. */
+    private static final String WORKER_EXCLUDES = "spring.autoconfigure.exclude="
+            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+
+    private static final Duration ASSIGNMENT_WAIT = Duration.ofSeconds(60);
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+    /**
+     * @param stateCache the worker's state source; null for an HTTP client to {@code stateCacheUrl}
+     */
+    public static Services start(String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            StateCacheClient stateCache, String stateCacheUrl, int gatewayPort, int workerPort) {
+        Services services = new Services();
+        try {
+            // arguments, not default properties: they must win over each application's own file
+            SpringApplicationBuilder worker = WorkerApplication.application();
+            if (stateCache != null) {
+                worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
+            }
+            services.contexts.add(worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                    "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
+            services.contexts.add(SimulateApiApplication.application().run(
+                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
+                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
+                    "--spring.datasource.password=" + jdbcPassword));
+            services.awaitPartitionAssignments(ASSIGNMENT_WAIT);
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until every Kafka listener has its partitions: before that, a result could be published
+     * while the gateway's live consumer (which starts at the end of the topic) is not yet reading.
+     */
+    private void awaitPartitionAssignments(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ConfigurableApplicationContext context : contexts) {
+            for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainers()) {
+                while (container.getAssignedPartitions() == null || container.getAssignedPartitions().isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka listener " + container.getListenerId()
+                                + " got no partitions within " + timeout);
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The gateway's HTTP port (useful with port 0). */
+    public int gatewayPort() {
+        return Integer.parseInt(contexts.getLast().getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        for (ConfigurableApplicationContext context : contexts.reversed()) {
+            context.close();
+        }
+        contexts.clear();
+    }
+}

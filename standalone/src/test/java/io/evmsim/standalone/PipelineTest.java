@@ -1,0 +1,173 @@
+package io.evmsim.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.testsupport.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole pipeline with real components: HTTP into the gateway, a real Kafka broker (KRaft),
+ * the worker running the engine, results back through Kafka, stored in a real PostgreSQL. State
+ * comes from an in-memory genesis through the state-cache client interface.
+ */
+class PipelineTest {
+    private static final String DEV = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+    private static final String RECIPIENT = "0x000000000000000000000000000000000000beef";
+    private static final Address STORE_CONTRACT = Address.fromHex("0x000000000000000000000000000000000000c0de");
+    /** SSTORE(1, calldata word 0); LOG1(topic 0xaa) of no data; STOP. */
+    private static final String STORE_CODE = "0x60003560015560aa60006000a100";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static Services services;
+    private static DevnetStateCache devnet;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 2);
+        kafka.afterPropertiesSet();
+        devnet = new DevnetStateCache();
+        devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
+        devnet.deploy(STORE_CONTRACT, Hex.decode(STORE_CODE), Map.of());
+        TestDatabases.TestDatabase db = TestDatabases.create("simulations");
+        services = Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(), db.password(), devnet,
+                "http://unused.invalid", 0, 0);
+        base = "http://127.0.0.1:" + services.gatewayPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void ethTransferSucceedsWithTheRecipientsBalanceInTheStateDiff() throws Exception {
+        JsonNode result = post("/v1/simulate", """
+                {"from":"%s","to":"%s","value":"1000000000000000000"}""".formatted(DEV, RECIPIENT), 200);
+        assertEquals("success", result.get("status").stringValue());
+        assertEquals(21_000, result.get("gasUsed").longValue());
+        assertEquals("0xde0b6b3a7640000",
+                result.at("/stateDiff/post/" + RECIPIENT + "/balance").stringValue());
+        assertEquals(1, result.at("/stateDiff/post/" + DEV + "/nonce").longValue());
+        // the shared store is written by its own consumer: the stored copy may lag the live answer briefly
+        String path = "/v1/simulations/" + result.get("id").stringValue();
+        long until = System.nanoTime() + 10_000_000_000L;
+        HttpResponse<String> stored = getRaw(path);
+        while (stored.statusCode() == 202 && System.nanoTime() < until) {
+            Thread.sleep(50);
+            stored = getRaw(path);
+        }
+        assertEquals(200, stored.statusCode(), stored.body());
+        assertEquals(result, JSON.readTree(stored.body()));
+    }
+
+    @Test
+    void contractCallWritesStorageAndLogsWithBatchedReads() throws Exception {
+        int tripsBefore = devnet.readRoundTrips.get();
+        JsonNode result = post("/simulate", """
+                {"from":"%s","to":"%s","data":"0x%s"}""".formatted(DEV, STORE_CONTRACT, "00".repeat(31) + "07"), 200);
+        assertEquals("success", result.get("status").stringValue());
+        assertEquals("0x" + "00".repeat(31) + "aa", result.at("/logs/0/topics/0").stringValue());
+        assertEquals(STORE_CONTRACT.toString(), result.at("/logs/0/address").stringValue());
+        assertEquals("0x" + "00".repeat(31) + "07",
+                result.at("/stateDiff/post/" + STORE_CONTRACT + "/storage/0x" + "00".repeat(31) + "01").stringValue());
+        // the accounts known in advance in one batch, then what the runs discovered: a few round trips, not one per read
+        int trips = devnet.readRoundTrips.get() - tripsBefore;
+        assertTrue(trips >= 2 && trips <= 3, "state read round trips: " + trips);
+    }
+
+    @Test
+    void codePlacedByAStateOverrideIsCalled() throws Exception {
+        String target = "0x00000000000000000000000000000000000f00d1";
+        JsonNode result = post("/v1/simulate", """
+                {"from":"%s","to":"%s","stateOverrides":{"%s":{"code":"0x602a60005260206000f3"}}}"""
+                .formatted(DEV, target, target), 200);
+        assertEquals("success", result.get("status").stringValue());
+        assertEquals("0x" + "00".repeat(31) + "2a", result.get("returnData").stringValue());
+    }
+
+    @Test
+    void bundleStreamsEachTransactionThenTheSummary() throws Exception {
+        String transfer = "{\"from\":\"%s\",\"to\":\"%s\",\"value\":\"0x1\"}".formatted(DEV, RECIPIENT);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/simulate/bundle"))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"transactions\":[" + transfer + "," + transfer + "]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        String body = response.body();
+        int first = body.indexOf("event:transaction");
+        int second = body.indexOf("event:transaction", first + 1);
+        int summary = body.indexOf("event:summary");
+        assertTrue(first >= 0 && second > first && summary > second, body);
+        assertTrue(body.contains("\"totalGasUsed\":42000"), body);
+    }
+
+    @Test
+    void bundleAsOneJsonSeesTheEarlierTransactionsNonce() throws Exception {
+        String transfer = "{\"from\":\"%s\",\"to\":\"%s\",\"value\":1}".formatted(DEV, RECIPIENT);
+        JsonNode result = post("/v1/simulate/bundle", "{\"transactions\":[" + transfer + "," + transfer + "]}", 200);
+        assertEquals("success", result.get("status").stringValue());
+        assertEquals(2, result.at("/transactions/1/stateDiff/post/" + DEV + "/nonce").longValue());
+        assertEquals(42_000, result.at("/summary/totalGasUsed").longValue());
+    }
+
+    @Test
+    void malformedRequestsAreRefusedNamingTheField() throws Exception {
+        assertField("{\"to\":\"0x1234\"}", "/v1/simulate", "to");
+        assertField("{\"from\":\"%s\",\"value\":-1}".formatted(DEV), "/v1/simulate", "value");
+        assertField("{\"gas\":\"0x" + "f".repeat(20) + "\"}", "/v1/simulate", "gas");
+        assertField("{\"gas\":60000000}", "/v1/simulate", "gas");
+        assertField("{\"data\":\"0xabc\"}", "/v1/simulate", "data");
+        assertField("{\"colour\":\"red\"}", "/v1/simulate", "colour");
+        assertField("{\"to\":", "/v1/simulate", "body");
+        assertField("{\"block\":\"yesterday\"}", "/v1/simulate", "block");
+        assertField("{\"stateOverrides\":{\"0x12\":{}}}", "/v1/simulate", "stateOverrides.0x12");
+        assertField("{\"transactions\":[{\"nonce\":1.5}]}", "/v1/simulate/bundle", "transactions[0].nonce");
+        assertField("{\"transactions\":[" + "{},".repeat(100) + "{}]}", "/v1/simulate/bundle", "transactions");
+        assertField("{\"data\":\"0x" + "00".repeat(300_000) + "\"}", "/v1/simulate", "body");
+    }
+
+    @Test
+    void unknownBlockIsRefusedByTheWorkerNamingTheField() throws Exception {
+        JsonNode result = post("/v1/simulate", "{\"from\":\"%s\",\"block\":\"0x99\"}".formatted(DEV), 400);
+        assertEquals("block", result.get("field").stringValue());
+    }
+
+    private static void assertField(String body, String path, String field) throws Exception {
+        JsonNode error = post(path, body, 400);
+        assertEquals(field, error.get("field").stringValue(), error.toString());
+    }
+
+    private static JsonNode post(String path, String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> getRaw(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
