@@ -145,6 +145,19 @@ public final class JournaledState {
         });
     }
 
+    /**
+     * Forgets every slot of the account, in the source and loaded: all read as zero afterwards.
+     * For a state override that replaces an account's whole storage (eth_call's {@code state}).
+     */
+    public void clearStorage(Account account) {
+        boolean previouslyCleared = account.storageCleared;
+        account.storageCleared = true;
+        journal.add(() -> account.storageCleared = previouslyCleared);
+        for (StorageSlot slot : account.storage.values()) {
+            setStorage(slot, UInt256.ZERO);
+        }
+    }
+
     /** EIP-7610: whether the account holds any storage (creation over storage is a collision). */
     public boolean hasStorage(Account account) {
         for (StorageSlot slot : account.storage.values()) {

@@ -29,6 +29,12 @@ public record EvmTransaction(int type, Address sender, Address to, long nonce, l
         List<AccessListEntry> accessList, UInt256 maxFeePerBlobGas, List<Hash> blobVersionedHashes,
         List<Authorization> authorizationList) {
 
+    /** The same transaction with another gas limit (a simulation's gas cap lowering an unsigned call's). */
+    public EvmTransaction withGasLimit(long limit) {
+        return new EvmTransaction(type, sender, to, nonce, limit, value, data, gasPrice, maxFeePerGas,
+                maxPriorityFeePerGas, accessList, maxFeePerBlobGas, blobVersionedHashes, authorizationList);
+    }
+
     public boolean isCreate() {
         return to == null;
     }

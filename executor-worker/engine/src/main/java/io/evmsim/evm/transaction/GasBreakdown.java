@@ -8,6 +8,13 @@ package io.evmsim.evm.transaction;
  * @param execution gas used by execution, before the refund
  * @param refund the refund granted, after the gas_used / 5 cap (EIP-3529)
  * @param floorApplied whether the floor set the final figure
+ * @param refundCounter the refund counter at the end of execution, before the cap
  */
-public record GasBreakdown(long intrinsic, long floor, long execution, long refund, boolean floorApplied) {
+public record GasBreakdown(long intrinsic, long floor, long execution, long refund, boolean floorApplied,
+        long refundCounter) {
+
+    /** EIP-3529: the most refund the transaction could get, a fifth of the gas used before the refund. */
+    public long refundCap() {
+        return (intrinsic + execution) / 5;
+    }
 }

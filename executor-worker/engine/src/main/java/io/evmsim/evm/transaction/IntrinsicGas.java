@@ -22,18 +22,21 @@ public final class IntrinsicGas {
     }
 
     public static long of(EvmTransaction tx) {
-        long gas = TRANSACTION_GAS;
+        return breakdown(tx).total();
+    }
+
+    /** The intrinsic cost by part. */
+    public static IntrinsicGasBreakdown breakdown(EvmTransaction tx) {
         byte[] data = tx.data();
         long zeros = zeroBytes(data);
-        gas += zeros * ZERO_BYTE_GAS + (data.length - zeros) * NONZERO_BYTE_GAS;
-        if (tx.isCreate()) {
-            gas += CREATE_GAS + INITCODE_WORD_GAS * ((data.length + 31L) / 32);
-        }
+        long calldata = zeros * ZERO_BYTE_GAS + (data.length - zeros) * NONZERO_BYTE_GAS;
+        long creation = tx.isCreate() ? CREATE_GAS + INITCODE_WORD_GAS * ((data.length + 31L) / 32) : 0;
+        long accessList = 0;
         for (AccessListEntry entry : tx.accessList()) {
-            gas += ACCESS_LIST_ADDRESS_GAS + ACCESS_LIST_KEY_GAS * entry.storageKeys().size();
+            accessList += ACCESS_LIST_ADDRESS_GAS + ACCESS_LIST_KEY_GAS * entry.storageKeys().size();
         }
-        gas += PER_EMPTY_ACCOUNT_GAS * tx.authorizationList().size();
-        return gas;
+        long authorizations = PER_EMPTY_ACCOUNT_GAS * tx.authorizationList().size();
+        return new IntrinsicGasBreakdown(TRANSACTION_GAS, calldata, accessList, creation, authorizations);
     }
 
     /** EIP-7623: 21000 + 10 per token, a zero byte one token and any other byte four; 0 before Prague. */

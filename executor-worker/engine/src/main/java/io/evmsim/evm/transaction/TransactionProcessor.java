@@ -66,9 +66,7 @@ public final class TransactionProcessor {
         if (tracer != null) {
             tracer.onTransactionStart(tx, block);
         }
-        // eth_call semantics: zero fee fields mean no fee, whatever the base fee (geth's NoBaseFee)
-        boolean feeFree = validation == Validation.SKIPPED && tx.feeCap().isZero();
-        UInt256 gasPrice = feeFree ? UInt256.ZERO : tx.effectiveGasPrice(block.baseFee());
+        UInt256 gasPrice = gasPrice(tx, block, validation);
         long intrinsic = IntrinsicGas.of(tx);
         long floor = IntrinsicGas.floor(tx, rules);
 
@@ -92,26 +90,42 @@ public final class TransactionProcessor {
 
         // post-execute: refund (capped), the calldata floor, fees
         long usedBeforeRefund = tx.gasLimit() - result.gasLeft();
-        long refund = Math.min(Math.max(state.refund(), 0), usedBeforeRefund / MAX_REFUND_QUOTIENT);
+        long refundCounter = state.refund();
+        long refund = Math.min(Math.max(refundCounter, 0), usedBeforeRefund / MAX_REFUND_QUOTIENT);
         long gasUsed = usedBeforeRefund - refund;
         boolean floorApplied = gasUsed < floor;
         if (floorApplied) {
             gasUsed = floor;
         }
         state.addBalance(sender, gasPrice.multiplyExact(tx.gasLimit() - gasUsed));
-        UInt256 tipPerGas = gasPrice.compareTo(block.baseFee()) > 0 ? gasPrice.sub(block.baseFee()) : UInt256.ZERO;
+        UInt256 tipPerGas = tipPerGas(gasPrice, block);
         state.addBalance(state.account(block.coinbase()), tipPerGas.multiplyExact(gasUsed));
 
         List<Log> logs = result.isSuccess() ? state.takeLogs() : List.of();
         state.takeLogs();
         state.finishTransaction();
-        GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied);
+        GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied,
+                refundCounter);
         TransactionResult outcome = new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas,
                 result.output(), logs, result.createdAddress());
         if (tracer != null) {
             tracer.onTransactionEnd(tx, outcome);
         }
         return outcome;
+    }
+
+    /**
+     * What one unit of gas costs the sender. With validation skipped, zero fee fields mean no fee
+     * at all whatever the base fee (eth_call semantics, geth's {@code NoBaseFee}).
+     */
+    public static UInt256 gasPrice(EvmTransaction tx, BlockContext block, Validation validation) {
+        boolean feeFree = validation == Validation.SKIPPED && tx.feeCap().isZero();
+        return feeFree ? UInt256.ZERO : tx.effectiveGasPrice(block.baseFee());
+    }
+
+    /** The priority fee per gas the coinbase receives: the part of the price above the base fee. */
+    public static UInt256 tipPerGas(UInt256 gasPrice, BlockContext block) {
+        return gasPrice.compareTo(block.baseFee()) > 0 ? gasPrice.sub(block.baseFee()) : UInt256.ZERO;
     }
 
     private void warmUp(JournaledState state, BlockContext block, EvmTransaction tx) {

@@ -1,0 +1,85 @@
+package io.evmsim.evm.trace;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.interpreter.CallRejection;
+import io.evmsim.evm.interpreter.Frame;
+import io.evmsim.evm.interpreter.FrameResult;
+import io.evmsim.evm.interpreter.Message;
+import io.evmsim.evm.state.Log;
+import io.evmsim.evm.transaction.EvmTransaction;
+import io.evmsim.evm.transaction.TransactionResult;
+import java.util.List;
+
+/** Several tracers on the engine's one hook, each told every event in the order given. */
+public final class CompositeTracer implements ExecutionTracer {
+    private final ExecutionTracer[] tracers;
+
+    public CompositeTracer(List<? extends ExecutionTracer> tracers) {
+        this.tracers = tracers.toArray(new ExecutionTracer[0]);
+    }
+
+    @Override
+    public void onTransactionStart(EvmTransaction tx, BlockContext block) {
+        for (ExecutionTracer t : tracers) {
+            t.onTransactionStart(tx, block);
+        }
+    }
+
+    @Override
+    public void onTransactionEnd(EvmTransaction tx, TransactionResult result) {
+        for (ExecutionTracer t : tracers) {
+            t.onTransactionEnd(tx, result);
+        }
+    }
+
+    @Override
+    public void onStep(Frame frame, int opcode) {
+        for (ExecutionTracer t : tracers) {
+            t.onStep(frame, opcode);
+        }
+    }
+
+    @Override
+    public void onFrameStart(Message message) {
+        for (ExecutionTracer t : tracers) {
+            t.onFrameStart(message);
+        }
+    }
+
+    @Override
+    public void onFrameEnd(Message message, FrameResult result) {
+        for (ExecutionTracer t : tracers) {
+            t.onFrameEnd(message, result);
+        }
+    }
+
+    @Override
+    public void onCallRejected(Message message, CallRejection reason) {
+        for (ExecutionTracer t : tracers) {
+            t.onCallRejected(message, reason);
+        }
+    }
+
+    @Override
+    public void onHalt(Frame frame) {
+        for (ExecutionTracer t : tracers) {
+            t.onHalt(frame);
+        }
+    }
+
+    @Override
+    public void onLog(Log log) {
+        for (ExecutionTracer t : tracers) {
+            t.onLog(log);
+        }
+    }
+
+    @Override
+    public void onSelfDestruct(Address contract, Address beneficiary, UInt256 balance) {
+        for (ExecutionTracer t : tracers) {
+            t.onSelfDestruct(contract, beneficiary, balance);
+        }
+    }
+}
