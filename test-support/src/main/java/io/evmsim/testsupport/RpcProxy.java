@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
+import java.util.function.BinaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +39,7 @@ public final class RpcProxy implements AutoCloseable {
     private final AtomicInteger dropsLeft = new AtomicInteger();
     private volatile int failureStatus;
     private volatile Duration delay = Duration.ZERO;
-    private volatile UnaryOperator<String> responseRewriter = UnaryOperator.identity();
+    private volatile BinaryOperator<String> responseRewriter = (request, response) -> response;
 
     private RpcProxy(URI target) throws IOException {
         this.target = target;
@@ -100,8 +100,11 @@ public final class RpcProxy implements AutoCloseable {
         dropsLeft.set(count);
     }
 
-    /** Passes every response body through {@code rewriter} before it reaches the client. */
-    public void rewriteResponses(UnaryOperator<String> rewriter) {
+    /**
+     * Passes every response body through {@code rewriter} (given the request body, then the response body)
+     * before it reaches the client.
+     */
+    public void rewriteResponses(BinaryOperator<String> rewriter) {
         this.responseRewriter = rewriter;
     }
 
@@ -110,7 +113,7 @@ public final class RpcProxy implements AutoCloseable {
         delay = Duration.ZERO;
         failuresLeft.set(0);
         dropsLeft.set(0);
-        responseRewriter = UnaryOperator.identity();
+        responseRewriter = (request, response) -> response;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -131,7 +134,7 @@ public final class RpcProxy implements AutoCloseable {
             HttpResponse<String> upstream = http.send(HttpRequest.newBuilder(target)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            respond(exchange, upstream.statusCode(), responseRewriter.apply(upstream.body()));
+            respond(exchange, upstream.statusCode(), responseRewriter.apply(body, upstream.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -61,7 +61,7 @@ class AnvilAndSolcTest {
             proxy.dropNext(1);
             assertThrows(IllegalStateException.class, () -> viaProxy.call("eth_chainId"));
 
-            proxy.rewriteResponses(body -> body.replace("0x7a69", "0x1"));
+            proxy.rewriteResponses((request, response) -> response.replace("0x7a69", "0x1"));
             assertEquals("0x1", viaProxy.callText("eth_chainId"));
             proxy.clearFaults();
             assertEquals("0x7a69", viaProxy.callText("eth_chainId"));

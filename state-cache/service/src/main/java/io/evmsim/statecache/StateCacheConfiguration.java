@@ -1,0 +1,58 @@
+package io.evmsim.statecache;
+
+import io.evmsim.statecache.block.BlockResolver;
+import io.evmsim.statecache.cache.CacheProperties;
+import io.evmsim.statecache.cache.MemoryStore;
+import io.evmsim.statecache.cache.PostgresStore;
+import io.evmsim.statecache.cache.RetentionJob;
+import io.evmsim.statecache.client.StateCacheJson;
+import io.evmsim.statecache.state.StateReader;
+import io.evmsim.statecache.state.StateSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JacksonModule;
+
+/** The tiers and application services, around whichever {@link StateSource} is configured. */
+@Configuration(proxyBeanMethods = false)
+public class StateCacheConfiguration {
+    @Bean
+    JacksonModule stateCacheJsonModule() {
+        return StateCacheJson.module();
+    }
+
+    @Bean
+    MemoryStore memoryStore(CacheProperties properties) {
+        return new MemoryStore(properties);
+    }
+
+    @Bean
+    PostgresStore postgresStore(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+        return new PostgresStore(jdbc, transactions, meters);
+    }
+
+    @Bean
+    RetentionJob retentionJob(PostgresStore store, CacheProperties properties) {
+        return new RetentionJob(store, properties);
+    }
+
+    @Bean
+    StateReader stateReader(MemoryStore memory, PostgresStore postgres, StateSource source, MeterRegistry meters) {
+        return new StateReader(List.of(memory, postgres), source, meters);
+    }
+
+    @Bean
+    BlockResolver blockResolver(StateSource source, PostgresStore postgres) {
+        return new BlockResolver(source, postgres);
+    }
+
+    @Bean
+    HealthIndicator stateSourceHealthIndicator(StateSource source) {
+        return () -> Health.up().withDetail("source", source.describe()).build();
+    }
+}

@@ -1,0 +1,88 @@
+package io.evmsim.statecache.api;
+
+import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.statecache.block.BlockResolver;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.Protocol;
+import io.evmsim.statecache.state.StateReader;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The HTTP API of {@link io.evmsim.statecache.client.Protocol}: checks the request, then asks the application services. */
+@RestController
+@RequestMapping("/v1")
+public class StateController {
+    private final BlockResolver blocks;
+    private final StateReader state;
+
+    public StateController(BlockResolver blocks, StateReader state) {
+        this.blocks = blocks;
+        this.state = state;
+    }
+
+    @GetMapping("/blocks/{blockId}")
+    public BlockHeader block(@PathVariable("blockId") String blockId) {
+        return blocks.resolve(blockId);
+    }
+
+    @GetMapping("/block-hashes/{number}")
+    public Protocol.BlockHashResponse blockHash(@PathVariable("number") long number) {
+        if (number < 0) {
+            throw new IllegalArgumentException("number must not be negative: " + number);
+        }
+        return new Protocol.BlockHashResponse(number, blocks.resolve(Long.toString(number)).hash());
+    }
+
+    @PostMapping("/state")
+    public Protocol.ReadResponse read(@RequestBody Protocol.ReadRequest request) {
+        require(request.blockHash() != null, "blockHash is required");
+        require(request.accounts() != null, "accounts is required");
+        BlockHeader block = blocks.byHash(request.blockHash());
+        require(block.number() == request.blockNumber(), "blockNumber " + request.blockNumber()
+                + " does not match block " + block.hash() + ", which is number " + block.number());
+        Map<Address, Set<UInt256>> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < request.accounts().size(); i++) {
+            Protocol.AccountRequest account = request.accounts().get(i);
+            require(account != null && account.address() != null, "accounts[" + i + "].address is required");
+            List<UInt256> slots = account.slots() == null ? List.of() : account.slots();
+            require(!slots.contains(null), "accounts[" + i + "].slots holds a null");
+            require(wanted.putIfAbsent(account.address(), new LinkedHashSet<>(slots)) == null,
+                    "accounts[" + i + "].address " + account.address() + " appears twice");
+        }
+        return new Protocol.ReadResponse(state.read(block, wanted));
+    }
+
+    @PostMapping("/code")
+    public Protocol.CodeResponse code(@RequestBody Protocol.CodeRequest request) {
+        require(request.codeHashes() != null && !request.codeHashes().contains(null),
+                "codeHashes is required and must not hold null");
+        Map<Hash, byte[]> found = state.code(request.codeHashes());
+        List<Hash> unknown = request.codeHashes().stream().filter(hash -> !found.containsKey(hash)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownCodeException("code hashes " + unknown
+                    + " are not cached: read an account holding the code at a block first");
+        }
+        Map<Hash, String> code = new HashMap<>();
+        found.forEach((hash, bytes) -> code.put(hash, Hex.encode(bytes)));
+        return new Protocol.CodeResponse(code);
+    }
+
+    private static void require(boolean holds, String message) {
+        if (!holds) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.evmsim.statecache.state;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.statecache.client.AccountData;
+import io.evmsim.statecache.client.BlockHeader;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads state at a pinned block through the tiers: memory, then PostgreSQL, then the source, which gets
+ * everything still missing as one batch. What the source answers is written to both tiers. Each account
+ * and slot counts once per tier it was looked up in ({@code evmsim.statecache.requests}).
+ */
+public class StateReader {
+    private final List<StateStore> tiers;
+    private final StateSource source;
+    private final MeterRegistry meters;
+
+    /** @param tiers fastest first */
+    public StateReader(List<StateStore> tiers, StateSource source, MeterRegistry meters) {
+        this.tiers = List.copyOf(tiers);
+        this.source = source;
+        this.meters = meters;
+    }
+
+    /** The accounts with the requested slots at {@code block}, in the order of {@code wanted}. */
+    public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> wanted) {
+        Hash at = block.hash();
+        Map<Address, AccountState> accounts = new HashMap<>();
+        Map<SlotKey, UInt256> slots = new HashMap<>();
+        Set<SlotKey> wantedSlots = new HashSet<>();
+        wanted.forEach((address, keys) -> keys.forEach(slot -> wantedSlots.add(new SlotKey(address, slot))));
+        List<StateStore> missedIn = new ArrayList<>();
+        for (StateStore tier : tiers) {
+            List<Address> missingAccounts = wanted.keySet().stream().filter(a -> !accounts.containsKey(a)).toList();
+            List<SlotKey> missingSlots = wantedSlots.stream().filter(s -> !slots.containsKey(s)).toList();
+            if (missingAccounts.isEmpty() && missingSlots.isEmpty()) {
+                break;
+            }
+            Map<Address, AccountState> foundAccounts = tier.accounts(at, missingAccounts);
+            Map<SlotKey, UInt256> foundSlots = tier.slots(at, missingSlots);
+            count(tier.tier(), "hit", foundAccounts.size() + foundSlots.size());
+            count(tier.tier(), "miss", missingAccounts.size() + missingSlots.size() - foundAccounts.size()
+                    - foundSlots.size());
+            // What a slower tier had goes into the faster ones that missed it.
+            for (StateStore faster : missedIn) {
+                faster.putAccounts(at, foundAccounts);
+                faster.putSlots(at, foundSlots);
+            }
+            accounts.putAll(foundAccounts);
+            slots.putAll(foundSlots);
+            missedIn.add(tier);
+        }
+        Map<Address, Set<UInt256>> missing = new LinkedHashMap<>();
+        wanted.forEach((address, keys) -> {
+            Set<UInt256> missingKeys = new HashSet<>();
+            keys.forEach(slot -> {
+                if (!slots.containsKey(new SlotKey(address, slot))) {
+                    missingKeys.add(slot);
+                }
+            });
+            if (!accounts.containsKey(address) || !missingKeys.isEmpty()) {
+                missing.put(address, missingKeys);
+            }
+        });
+        if (!missing.isEmpty()) {
+            fetch(block, missing, accounts, slots);
+        }
+        List<AccountData> result = new ArrayList<>(wanted.size());
+        wanted.forEach((address, keys) -> {
+            Map<UInt256, UInt256> values = new HashMap<>();
+            keys.forEach(slot -> values.put(slot, slots.get(new SlotKey(address, slot))));
+            result.add(accounts.get(address).withSlots(address, values));
+        });
+        return result;
+    }
+
+    /** Code by hash from the tiers; the empty code hash needs no lookup. Hashes no tier holds are left out. */
+    public Map<Hash, byte[]> code(Collection<Hash> codeHashes) {
+        Map<Hash, byte[]> found = new HashMap<>();
+        Set<Hash> missing = new HashSet<>(codeHashes);
+        if (missing.remove(Hash.EMPTY_CODE)) {
+            found.put(Hash.EMPTY_CODE, new byte[0]);
+        }
+        List<StateStore> missedIn = new ArrayList<>();
+        for (StateStore tier : tiers) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            Map<Hash, byte[]> hits = tier.code(missing);
+            count(tier.tier(), "hit", hits.size());
+            count(tier.tier(), "miss", missing.size() - hits.size());
+            missedIn.forEach(faster -> faster.putCode(hits));
+            found.putAll(hits);
+            missing.removeAll(hits.keySet());
+            missedIn.add(tier);
+        }
+        return found;
+    }
+
+    private void fetch(BlockHeader block, Map<Address, Set<UInt256>> missing, Map<Address, AccountState> accounts,
+            Map<SlotKey, UInt256> slots) {
+        Map<Address, FetchedAccount> fetched = source.fetch(block, missing, this::codeHeld);
+        Map<Address, AccountState> newAccounts = new HashMap<>();
+        Map<SlotKey, UInt256> newSlots = new HashMap<>();
+        Map<Hash, byte[]> newCode = new HashMap<>();
+        fetched.forEach((address, account) -> {
+            newAccounts.put(address, AccountState.of(account.account()));
+            account.account().slots().forEach((slot, value) -> newSlots.put(new SlotKey(address, slot), value));
+            if (account.code() != null) {
+                newCode.put(account.account().codeHash(), account.code());
+            }
+        });
+        count("upstream", "hit", newAccounts.size() + newSlots.size());
+        for (StateStore tier : tiers.reversed()) {
+            // Code first and the slowest tier first: once a faster tier answers, the slower ones hold it too.
+            tier.putCode(newCode);
+            tier.putSlots(block.hash(), newSlots);
+            tier.putAccounts(block.hash(), newAccounts);
+        }
+        accounts.putAll(newAccounts);
+        slots.putAll(newSlots);
+    }
+
+    private boolean codeHeld(Hash codeHash) {
+        for (StateStore tier : tiers) {
+            if (!tier.code(List.of(codeHash)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void count(String tier, String result, int amount) {
+        if (amount > 0) {
+            meters.counter("evmsim.statecache.requests", "tier", tier, "result", result).increment(amount);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.evmsim.statecache.state;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.statecache.block.BlockSelector;
+import io.evmsim.statecache.client.BlockHeader;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Where state comes from when no cache holds it: an upstream node, or the devnet genesis. */
+public interface StateSource {
+    /** The block's header, or empty when the source does not know the block. */
+    Optional<BlockHeader> header(BlockSelector block);
+
+    /**
+     * The accounts with the given slots at {@code block}, with the code of each account whose code hash
+     * {@code codeKnown} does not accept. Fails rather than leave any part out.
+     */
+    Map<Address, FetchedAccount> fetch(BlockHeader block, Map<Address, Set<UInt256>> wanted, Predicate<Hash> codeKnown);
+
+    /** A line for the health output: what the source is and what it can do. */
+    String describe();
+}

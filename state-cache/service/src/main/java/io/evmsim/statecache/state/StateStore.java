@@ -1,0 +1,28 @@
+package io.evmsim.statecache.state;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A cache tier. State is kept by block hash, so a value cached under one block is never served for another
+ * (reorg-safe); code is kept by code hash.
+ */
+public interface StateStore {
+    /** The metric tag of this tier: memory or postgres. */
+    String tier();
+
+    Map<Address, AccountState> accounts(Hash block, Collection<Address> addresses);
+
+    Map<SlotKey, UInt256> slots(Hash block, Collection<SlotKey> slots);
+
+    Map<Hash, byte[]> code(Collection<Hash> codeHashes);
+
+    void putAccounts(Hash block, Map<Address, AccountState> accounts);
+
+    void putSlots(Hash block, Map<SlotKey, UInt256> slots);
+
+    void putCode(Map<Hash, byte[]> code);
+}

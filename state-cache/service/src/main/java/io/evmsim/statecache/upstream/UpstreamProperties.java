@@ -1,0 +1,38 @@
+package io.evmsim.statecache.upstream;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The upstream Ethereum JSON-RPC nodes.
+ *
+ * @param urls                  nodes in order of preference (ETH_RPC_URL, comma-separated); none = the devnet
+ * @param requestTimeout        one HTTP request, connection included
+ * @param maxConcurrentRequests requests in flight per node, so a burst cannot trip the provider's rate limit
+ * @param maxAttempts           attempts per request across all nodes; 429, 5xx, timeouts and broken connections are retried
+ * @param initialBackoff        the wait before the first retry, doubled each time up to {@code maxBackoff}
+ * @param maxBatchSize          calls per JSON-RPC batch (providers cap it)
+ * @param verifyProofs          verify every eth_getProof against the block's state root (when the node serves proofs)
+ */
+@ConfigurationProperties("statecache.upstream")
+public record UpstreamProperties(
+        @DefaultValue List<URI> urls,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("8") int maxConcurrentRequests,
+        @DefaultValue("4") int maxAttempts,
+        @DefaultValue("100ms") Duration initialBackoff,
+        @DefaultValue("2s") Duration maxBackoff,
+        @DefaultValue("100") int maxBatchSize,
+        @DefaultValue("true") boolean verifyProofs) {
+
+    public UpstreamProperties {
+        urls = urls.stream().filter(url -> !url.toString().isBlank()).toList();
+        if (maxConcurrentRequests < 1 || maxAttempts < 1 || maxBatchSize < 1) {
+            throw new IllegalArgumentException("statecache.upstream: maxConcurrentRequests, maxAttempts and "
+                    + "maxBatchSize must be at least 1");
+        }
+    }
+}
