@@ -13,6 +13,7 @@ import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.WorldState;
+import io.evmsim.evm.trace.CompositeTracer;
 import io.evmsim.evm.trace.ExecutionTracer;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.TransactionProcessor;
@@ -23,6 +24,7 @@ import io.evmsim.worker.simulation.BlockContexts;
 import io.evmsim.worker.simulation.DeadlineTracer;
 import io.evmsim.worker.simulation.TransactionFactory;
 import io.evmsim.worker.state.OverriddenState;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -121,7 +123,7 @@ final class RpcRun {
 
     Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, EvmTransaction tx,
             ExecutionTracer tracer) {
-        TransactionResult result = processor.execute(state, block, tx, TracerChain.of(deadline, tracer),
+        TransactionResult result = processor.execute(state, block, tx, tracer == null ? deadline : new CompositeTracer(List.of(deadline, tracer)),
                 request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
         return new Executed(tx, result);
     }

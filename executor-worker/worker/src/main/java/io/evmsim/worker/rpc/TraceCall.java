@@ -4,6 +4,8 @@ import io.evmsim.common.simulation.TraceOptions;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.call.CallTracer;
+import io.evmsim.evm.trace.opcode.StructLogger;
+import io.evmsim.evm.trace.opcode.StructLoggerConfig;
 import io.evmsim.evm.trace.prestate.PrestateTracer;
 import io.evmsim.evm.transaction.TransactionResult;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +24,11 @@ final class TraceCall {
             JournaledState state = run.state(fetched);
             BlockContext block = run.block();
             if (options.tracer() == null) {
-                StructLogger logger = new StructLogger(options, state);
+                StructLogger logger = new StructLogger(state, new StructLoggerConfig(options.enableMemory(),
+                        options.disableStack(), options.disableStorage(), 0));
                 Executed executed = run.run(run.processor(), state, block, run.call(), logger);
                 rejectInvalid(executed, state, block);
-                return logger.result(executed.result());
+                return StructLogJson.of(logger.result());
             }
             return switch (options.tracer()) {
                 case TraceOptions.CALL_TRACER -> {
