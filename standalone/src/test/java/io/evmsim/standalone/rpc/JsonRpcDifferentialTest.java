@@ -222,6 +222,70 @@ class JsonRpcDifferentialTest {
         assertEquals("0x" + word("0x4d2"), answer.get("call").asString(), "the stateDiff override is read");
     }
 
+    @Test
+    void estimateGasIsTheSmallestLimitThatSucceeds() {
+        Map<String, Object> call = Map.of("from", DEV, "to", token, "data", "0xa9059cbb" + word(BOB) + word("0x05"));
+        String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", "eth_estimateGas",
+                "params", List.of(call, "latest")));
+        long theirs = Long.decode(post(anvil.url(), body).get("result").asString());
+        long estimate = Long.decode(post(ours, body).get("result").asString());
+        // geth and anvil stop the search within 1.5 % above the minimum; ours is the minimum itself
+        assertTrue(estimate <= theirs && theirs - estimate <= theirs * 15 / 1000, estimate + " vs anvil " + theirs);
+        Map<String, Object> exact = new java.util.HashMap<>(call);
+        exact.put("gas", "0x" + Long.toHexString(estimate));
+        assertTrue(same("eth_call", Set.of(), exact, "latest").has("result"));
+        exact.put("gas", "0x" + Long.toHexString(estimate - 1));
+        assertTrue(post(ours, JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", "eth_call",
+                "params", List.of(exact, "latest")))).has("error"), "one gas less fails");
+    }
+
+    @Test
+    void createAccessList() {
+        JsonNode answer = same("eth_createAccessList", Set.of(), Map.of("from", DEV, "to", router,
+                "data", routeCall(token, "0x70a08231" + word(BOB))), "latest");
+        assertEquals(token, answer.get("result").get("accessList").get(0).get("address").asString());
+    }
+
+    @Test
+    void traceCallWithTheOpcodeLogger() {
+        // geth leaves a zero refund counter out; anvil writes it on every step
+        JsonNode trace = same("debug_traceCall", Set.of("refund"), Map.of("from", DEV, "to", token, "gas", "0x100000",
+                "data", "0x70a08231" + word(BOB)), "latest", Map.of("enableMemory", true));
+        assertTrue(trace.get("result").get("structLogs").size() > 10, trace.toString());
+    }
+
+    @Test
+    void readMethodsAnswerFromStateCache() {
+        same("eth_chainId", Set.of());
+        same("eth_blockNumber", Set.of());
+        same("eth_getBalance", Set.of(), DEV, "latest");
+        same("eth_getTransactionCount", Set.of(), DEV, "latest");
+        same("eth_getCode", Set.of(), token, "latest");
+        same("eth_getStorageAt", Set.of(), token, keccakSlot(BOB), "latest");
+    }
+
+    @Test
+    void batchAnswersEveryRequestById() {
+        String body = "[{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"eth_call\",\"params\":[{\"to\":\"" + token
+                + "\",\"data\":\"0x70a08231" + word(BOB) + "\"}]},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"eth_nope\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\"}]";
+        JsonNode answers = post(ours, body);
+        assertEquals(3, answers.size(), answers.toString());
+        assertEquals(7, answers.get(0).get("id").asInt());
+        assertEquals("0x" + word("0x3635c9adc5dea00000"), answers.get(1).get("result").asString());
+        assertEquals(-32601, answers.get(2).get("error").get("code").asInt());
+    }
+
+    @Test
+    void badParamsNameTheField() {
+        JsonNode answer = post(ours, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_call\","
+                + "\"params\":[{\"to\":\"0x12\"}]}");
+        assertEquals(-32602, answer.get("error").get("code").asInt());
+        assertTrue(answer.get("error").get("message").asString().contains("params[0].to"), answer.toString());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     /** Sends the request to both, asserts the answers agree apart from {@code ignored}, returns ours. */

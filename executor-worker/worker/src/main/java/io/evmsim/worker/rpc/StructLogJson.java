@@ -4,7 +4,6 @@ import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.trace.opcode.StructLog;
 import io.evmsim.evm.trace.opcode.StructLogTrace;
-import java.util.HexFormat;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -13,11 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * geth's default opcode logger output ({@code eth/tracers/logger}, {@code ExecutionResult}): gas,
  * failed, returnValue and one {@code structLogs} entry per instruction; memory in 32-byte words and
- * storage keys and values as 64 hex digits without {@code 0x}, as geth writes them.
+ * storage as 32-byte keys and values, all 0x-prefixed as anvil and current geth write them; the refund
+ * counter only when it is not zero (geth's {@code omitempty}).
  */
 final class StructLogJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final HexFormat HEX = HexFormat.of();
 
     private StructLogJson() {
     }
@@ -44,13 +43,13 @@ final class StructLogJson {
             if (step.memory() != null) {
                 ArrayNode memory = entry.putArray("memory");
                 for (int offset = 0; offset + 32 <= step.memory().length; offset += 32) {
-                    memory.add(HEX.formatHex(step.memory(), offset, offset + 32));
+                    memory.add(Hex.encode(java.util.Arrays.copyOfRange(step.memory(), offset, offset + 32)));
                 }
             }
             if (step.storage() != null) {
                 ObjectNode storage = entry.putObject("storage");
                 for (Map.Entry<UInt256, UInt256> slot : step.storage().entrySet()) {
-                    storage.put(HEX.formatHex(slot.getKey().toBytes32()), HEX.formatHex(slot.getValue().toBytes32()));
+                    storage.put(Hex.encode(slot.getKey().toBytes32()), Hex.encode(slot.getValue().toBytes32()));
                 }
             }
             if (step.refund() != 0) {
