@@ -26,7 +26,8 @@ public final class Services implements AutoCloseable {
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     /**
-     * @param stateCache the worker's state source; null for an HTTP client to {@code stateCacheUrl}
+     * @param stateCache the state source of the worker and of the gateway's JSON-RPC read methods; null for
+     *     HTTP clients to {@code stateCacheUrl}
      */
     public static Services start(String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
             StateCacheClient stateCache, String stateCacheUrl, int gatewayPort, int workerPort) {
@@ -39,8 +40,13 @@ public final class Services implements AutoCloseable {
             }
             services.contexts.add(worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                     "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
-            services.contexts.add(SimulateApiApplication.application().run(
+            SpringApplicationBuilder gateway = SimulateApiApplication.application();
+            if (stateCache != null) {
+                gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
+            }
+            services.contexts.add(gateway.run(
                     "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
+                    "--evmsim.rpc.state-cache-url=" + stateCacheUrl,
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
                     "--spring.datasource.password=" + jdbcPassword));
             services.awaitPartitionAssignments(ASSIGNMENT_WAIT);

@@ -20,10 +20,21 @@ import java.util.Map;
  * @param gasCap the most gas one transaction may use
  * @param deadlineMillis the wall-clock budget of the whole simulation
  * @param submittedAtMillis when the gateway accepted it (epoch milliseconds), for the queue time
+ * @param rpc the JSON-RPC method this request answers, with what only that method needs; null for
+ *     the REST API's simulations
  */
 public record SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
         List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides, BlockOverrides blockOverrides,
-        boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis, long submittedAtMillis) {
+        boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis, long submittedAtMillis,
+        RpcCall rpc) {
+
+    public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
+            List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides,
+            BlockOverrides blockOverrides, boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis,
+            long submittedAtMillis) {
+        this(id, replyTo, kind, block, transactions, stateOverrides, blockOverrides, stopOnRevert, validation, gasCap,
+                deadlineMillis, submittedAtMillis, null);
+    }
 
     public SimulationRequest {
         transactions = List.copyOf(transactions);

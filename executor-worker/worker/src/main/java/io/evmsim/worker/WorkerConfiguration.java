@@ -6,6 +6,7 @@ import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.messaging.SimulationRequestListener;
+import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import io.evmsim.worker.state.CodeStore;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -40,11 +41,27 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    SimulationExecutor simulationExecutor(StateCacheClient client, WorkerProperties properties,
-            MeterRegistry registry) {
-        CodeStore codes = new CodeStore(client, properties.codeCacheBytes());
-        return new SimulationExecutor(client, codes, new CodeCache(10_000), ForkRules.forFork(properties.fork()),
+    CodeStore codeStore(StateCacheClient client, WorkerProperties properties) {
+        return new CodeStore(client, properties.codeCacheBytes());
+    }
+
+    @Bean
+    CodeCache codeCache() {
+        return new CodeCache(10_000);
+    }
+
+    @Bean
+    SimulationExecutor simulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
+            WorkerProperties properties, MeterRegistry registry) {
+        return new SimulationExecutor(client, codes, codeCache, ForkRules.forFork(properties.fork()),
                 properties.maxFetchRounds(), metrics(registry));
+    }
+
+    @Bean
+    RpcExecutor rpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
+            WorkerProperties properties) {
+        return new RpcExecutor(client, codes, codeCache, ForkRules.forFork(properties.fork()),
+                properties.maxFetchRounds());
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -55,9 +72,9 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    SimulationRequestListener simulationRequestListener(SimulationExecutor executor, ExecutorService engineThreads,
-            KafkaTemplate<String, byte[]> kafka) {
-        return new SimulationRequestListener(executor, engineThreads, kafka);
+    SimulationRequestListener simulationRequestListener(SimulationExecutor executor, RpcExecutor rpc,
+            ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka) {
+        return new SimulationRequestListener(executor, rpc, engineThreads, kafka);
     }
 
     /** A result that cannot be published is retried three times, then the request is dead-lettered. */

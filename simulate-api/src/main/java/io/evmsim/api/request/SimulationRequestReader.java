@@ -29,6 +29,9 @@ public final class SimulationRequestReader {
     private static final Set<String> COMMON_FIELDS = Set.of("block", "stateOverrides", "blockOverrides", "validation");
     private static final Set<String> BUNDLE_FIELDS = Set.of("transactions", "stopOnRevert");
     private static final Set<String> OVERRIDE_FIELDS = Set.of("balance", "nonce", "code", "state", "stateDiff");
+    /** JSON-RPC's overrides add eth_simulateV1's {@code movePrecompileToAddress}. */
+    public static final Set<String> RPC_OVERRIDE_FIELDS = Set.of("balance", "nonce", "code", "state", "stateDiff",
+            "movePrecompileToAddress");
     private static final Set<String> BLOCK_OVERRIDE_FIELDS = Set.of("number", "timestamp", "baseFee",
             "baseFeePerGas", "coinbase", "feeRecipient", "prevRandao", "gasLimit", "blobBaseFee");
     private static final Pattern BLOCK_ID = Pattern.compile(
@@ -96,26 +99,31 @@ public final class SimulationRequestReader {
     }
 
     private static Map<Address, AccountOverride> stateOverrides(JsonFields fields) {
-        JsonNode node = fields.raw("stateOverrides");
-        if (node == null) {
+        return stateOverrides(fields.raw("stateOverrides"), "stateOverrides", OVERRIDE_FIELDS);
+    }
+
+    /** State overrides keyed by address, each with only the {@code allowed} fields; empty when absent. */
+    public static Map<Address, AccountOverride> stateOverrides(JsonNode node, String where, Set<String> allowed) {
+        if (node == null || node.isNull()) {
             return Map.of();
         }
         if (!node.isObject()) {
-            throw new InvalidRequestException("stateOverrides", "must be an object keyed by address");
+            throw new InvalidRequestException(where, "must be an object keyed by address");
         }
         if (node.size() > MAX_OVERRIDDEN_ACCOUNTS) {
-            throw new InvalidRequestException("stateOverrides", "at most " + MAX_OVERRIDDEN_ACCOUNTS + " accounts");
+            throw new InvalidRequestException(where, "at most " + MAX_OVERRIDDEN_ACCOUNTS + " accounts");
         }
         Map<Address, AccountOverride> overrides = new LinkedHashMap<>();
         for (String key : node.propertyNames()) {
-            String path = "stateOverrides." + key;
+            String path = where + "." + key;
             Address address = JsonFields.address(JSON.getNodeFactory().stringNode(key), path);
-            JsonFields account = JsonFields.of(node.get(key), path, OVERRIDE_FIELDS);
+            JsonFields account = JsonFields.of(node.get(key), path, allowed);
             if (account.has("state") && account.has("stateDiff")) {
                 throw new InvalidRequestException(account.path("stateDiff"), "give state or stateDiff, not both");
             }
             overrides.put(address, new AccountOverride(account.quantity("balance"), account.uint64("nonce"),
-                    account.bytes("code"), slots(account, "state"), slots(account, "stateDiff")));
+                    account.bytes("code"), slots(account, "state"), slots(account, "stateDiff"),
+                    account.address("movePrecompileToAddress")));
         }
         return overrides;
     }

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * {@code input}, {@code value}, {@code gas}, fee fields, {@code accessList}, {@code authorizationList})
  * or {@code raw}, a signed transaction whose sender is recovered here.
  */
-final class TransactionReader {
-    static final Set<String> CALL_FIELDS = Set.of("type", "from", "to", "data", "input", "value", "gas", "gasPrice",
+public final class TransactionReader {
+    public static final Set<String> CALL_FIELDS = Set.of("type", "from", "to", "data", "input", "value", "gas", "gasPrice",
             "maxFeePerGas", "maxPriorityFeePerGas", "maxFeePerBlobGas", "nonce", "accessList",
             "blobVersionedHashes", "authorizationList", "raw");
     private static final int MAX_LIST = 10_000;
@@ -27,7 +27,7 @@ final class TransactionReader {
     }
 
     /** Reads the transaction fields of {@code fields}; the caller has already checked field names. */
-    static CallRequest read(JsonFields fields, long gasCap) {
+    public static CallRequest read(JsonFields fields, long gasCap) {
         if (fields.has("raw")) {
             for (String name : CALL_FIELDS) {
                 if (!name.equals("raw") && fields.has(name)) {
@@ -62,7 +62,8 @@ final class TransactionReader {
         }
     }
 
-    private static CallRequest decodeRaw(byte[] raw, String field, long gasCap) {
+    /** A signed transaction as a call from its recovered sender. */
+    public static CallRequest decodeRaw(byte[] raw, String field, long gasCap) {
         Transaction tx;
         try {
             tx = Transaction.decode(raw);

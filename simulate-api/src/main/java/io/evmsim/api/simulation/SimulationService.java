@@ -36,8 +36,13 @@ public final class SimulationService {
 
     /** Validates and publishes; the returned watch sees the results as they arrive. */
     public Submitted submit(byte[] body, SimulationKind kind) {
+        return submit(kind, (id, replyTo, nowMillis) -> reader.read(body, kind, id, replyTo, nowMillis));
+    }
+
+    /** Publishes a request another door (JSON-RPC) validated and built, given its id, reply address and time. */
+    public Submitted submit(SimulationKind kind, RequestFactory factory) {
         Instant now = clock.instant();
-        SimulationRequest request = reader.read(body, kind, UUID.randomUUID().toString(), replicaId, now.toEpochMilli());
+        SimulationRequest request = factory.build(UUID.randomUUID().toString(), replicaId, now.toEpochMilli());
         store.create(request.id(), kind, now, now.plus(limits.retention()));
         SimulationWatch watch = pending.watch(request.id());
         try {
@@ -57,6 +62,16 @@ public final class SimulationService {
             return Optional.empty();
         }
         return Optional.of(answer(submitted.id(), submitted.kind(), snapshot.events()));
+    }
+
+    /** Waits for the final result up to the configured time; empty when it did not come. */
+    public Optional<SimulationEvent> awaitFinal(Submitted submitted) throws InterruptedException {
+        SimulationWatch.Snapshot snapshot = submitted.watch().await(limits.syncWait());
+        if (!snapshot.finished()) {
+            pending.forget(submitted.id());
+            return Optional.empty();
+        }
+        return Optional.of(snapshot.events().getLast());
     }
 
     /** The stored answer of a finished simulation, pending, or empty when unknown (or expired). */
@@ -98,5 +113,11 @@ public final class SimulationService {
     }
 
     public record Submitted(String id, SimulationKind kind, SimulationWatch watch) {
+    }
+
+    /** Builds a validated request once the service has chosen its id. */
+    @FunctionalInterface
+    public interface RequestFactory {
+        SimulationRequest build(String id, String replyTo, long nowMillis);
     }
 }

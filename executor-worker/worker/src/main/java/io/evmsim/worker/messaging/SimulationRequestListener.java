@@ -4,6 +4,7 @@ import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.simulation.SimulationTopics;
+import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
@@ -25,12 +26,14 @@ public final class SimulationRequestListener {
     private static final Logger LOG = LoggerFactory.getLogger(SimulationRequestListener.class);
 
     private final SimulationExecutor executor;
+    private final RpcExecutor rpc;
     private final ExecutorService engineThreads;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    public SimulationRequestListener(SimulationExecutor executor, ExecutorService engineThreads,
+    public SimulationRequestListener(SimulationExecutor executor, RpcExecutor rpc, ExecutorService engineThreads,
             KafkaTemplate<String, byte[]> kafka) {
         this.executor = executor;
+        this.rpc = rpc;
         this.engineThreads = engineThreads;
         this.kafka = kafka;
     }
@@ -50,7 +53,13 @@ public final class SimulationRequestListener {
         KafkaResultSink sink = new KafkaResultSink(kafka, request.id(), request.replyTo(), request.kind(),
                 request.submittedAtMillis());
         try {
-            engineThreads.submit(() -> executor.run(request, sink)).get();
+            engineThreads.submit(() -> {
+                if (request.rpc() != null) {
+                    rpc.run(request, sink); // a JSON-RPC method: one answer record
+                } else {
+                    executor.run(request, sink);
+                }
+            }).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalStateException && cause.getMessage().startsWith("could not publish")) {

@@ -13,11 +13,11 @@ import io.evmsim.statecache.client.BlockHeader;
  * does for {@code eth_call}, the simulated transaction executes on top of the pinned block's state
  * with that block's header fields (number, timestamp, base fee, ...).
  */
-final class BlockContexts {
+public final class BlockContexts {
     private BlockContexts() {
     }
 
-    static BlockContext of(BlockHeader header, BlockOverrides overrides, ForkRules rules, BlockHashes hashes,
+    public static BlockContext of(BlockHeader header, BlockOverrides overrides, ForkRules rules, BlockHashes hashes,
             boolean zeroBaseFee) {
         BlockOverrides o = overrides != null ? overrides
                 : new BlockOverrides(null, null, null, null, null, null, null);

@@ -7,13 +7,13 @@ import io.evmsim.evm.trace.ExecutionTracer;
  * Ends an execution that runs past the simulation's wall-clock deadline: the engine has no clock
  * of its own, so the step hook looks at the time every 4,096 instructions.
  */
-final class DeadlineTracer implements ExecutionTracer {
+public final class DeadlineTracer implements ExecutionTracer {
     private static final int CHECK_MASK = 4095;
 
     private final long deadlineNanos;
     private int steps;
 
-    DeadlineTracer(long deadlineNanos) {
+    public DeadlineTracer(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
     }
 
@@ -24,13 +24,13 @@ final class DeadlineTracer implements ExecutionTracer {
         }
     }
 
-    void check() {
+    public void check() {
         if (System.nanoTime() - deadlineNanos > 0) {
             throw new DeadlineExceededException();
         }
     }
 
-    static final class DeadlineExceededException extends RuntimeException {
+    public static final class DeadlineExceededException extends RuntimeException {
         DeadlineExceededException() {
             super("the simulation's wall-clock deadline passed", null, false, false);
         }

@@ -18,11 +18,11 @@ import java.util.List;
  * gas from the smallest of the simulation's gas cap, the block gas limit and EIP-7825's cap, fees
  * zero when absent, the type from the fields present.
  */
-final class TransactionFactory {
+public final class TransactionFactory {
     private TransactionFactory() {
     }
 
-    static EvmTransaction build(CallRequest call, JournaledState state, BlockContext block, ForkRules rules,
+    public static EvmTransaction build(CallRequest call, JournaledState state, BlockContext block, ForkRules rules,
             boolean validation, long gasCap) {
         int type = call.type() != null ? call.type() : inferType(call);
         long stateNonce = state.account(call.from()).nonce();
@@ -39,7 +39,7 @@ final class TransactionFactory {
     }
 
     /** True when the call names no fee at all: then, as geth's eth_call, the block's base fee is taken as zero. */
-    static boolean feeless(CallRequest call) {
+    public static boolean feeless(CallRequest call) {
         return isZero(call.gasPrice()) && isZero(call.maxFeePerGas()) && isZero(call.maxPriorityFeePerGas());
     }
 

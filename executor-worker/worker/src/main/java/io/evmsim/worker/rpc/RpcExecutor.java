@@ -1,0 +1,82 @@
+package io.evmsim.worker.rpc;
+
+import io.evmsim.common.simulation.RpcCall;
+import io.evmsim.common.simulation.SimulationRequest;
+import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.state.CodeCache;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.simulation.DeadlineTracer;
+import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.state.CodeStore;
+import io.evmsim.worker.state.PrefetchedState;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers the JSON-RPC methods that run the engine. The answer is one summary record whose payload
+ * is the JSON-RPC response's {@code result} or {@code error} member, ready for the gateway to wrap
+ * with the request's id; its outcome is success, reverted (code 3), invalid or error.
+ */
+public final class RpcExecutor {
+    private final StateCacheClient client;
+    private final CodeStore codes;
+    private final CodeCache codeCache;
+    private final ForkRules rules;
+    private final int maxRounds;
+
+    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules, int maxRounds) {
+        this.client = client;
+        this.codes = codes;
+        this.codeCache = codeCache;
+        this.rules = rules;
+        this.maxRounds = maxRounds;
+    }
+
+    public void run(SimulationRequest request, ResultSink sink) {
+        DeadlineTracer deadline = new DeadlineTracer(System.nanoTime() + request.deadlineMillis() * 1_000_000);
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        String outcome;
+        try {
+            answer.set("result", answer(request, deadline));
+            outcome = "success";
+        } catch (RpcError e) {
+            answer.set("error", e.toJson());
+            outcome = e.code() == RpcError.REVERTED ? "reverted"
+                    : e.code() == RpcError.INTERNAL ? "error" : "invalid";
+        } catch (DeadlineTracer.DeadlineExceededException e) {
+            answer.set("error", new RpcError(RpcError.SERVER_ERROR,
+                    "execution aborted (timeout = " + request.deadlineMillis() + "ms)").toJson());
+            outcome = "error";
+        } catch (StateCacheException e) {
+            answer.set("error", new RpcError(RpcError.INTERNAL, "state unavailable: " + e.getMessage()).toJson());
+            outcome = "error";
+        }
+        sink.summary(outcome, answer.toString());
+    }
+
+    private JsonNode answer(SimulationRequest request, DeadlineTracer deadline) {
+        BlockHeader header;
+        try {
+            header = client.resolveBlock(request.block());
+        } catch (StateCacheException e) {
+            if (e.status() == 404 || e.status() == 400) {
+                throw new RpcError(RpcError.SERVER_ERROR, "header not found");
+            }
+            throw e;
+        }
+        StateSession session = new StateSession(new PrefetchedState(client, header, codes), deadline, maxRounds);
+        RpcRun run = new RpcRun(request, header, rules, session, codeCache, deadline, client::blockHash);
+        RpcCall rpc = request.rpc();
+        return switch (rpc.method()) {
+            case ETH_CALL -> EthCall.answer(run);
+            case DEBUG_TRACE_CALL -> TraceCall.answer(run);
+            case ETH_SIMULATE_V1 -> SimulateV1.answer(run);
+            case ETH_ESTIMATE_GAS -> GasEstimator.answer(run);
+            case ETH_CREATE_ACCESS_LIST -> AccessLists.answer(run);
+            case ETH_CALL_BUNDLE -> CallBundle.answer(run);
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package io.evmsim.worker.rpc;
+
+import io.evmsim.common.simulation.AccountOverride;
+import io.evmsim.common.simulation.BlockOverrides;
+import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.SimulationRequest;
+import io.evmsim.common.types.Address;
+import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.block.BlockHashes;
+import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.precompile.Precompile;
+import io.evmsim.evm.precompile.PrecompileSet;
+import io.evmsim.evm.state.CodeCache;
+import io.evmsim.evm.state.JournaledState;
+import io.evmsim.evm.state.WorldState;
+import io.evmsim.evm.trace.CompositeTracer;
+import io.evmsim.evm.trace.ExecutionTracer;
+import io.evmsim.evm.transaction.EvmTransaction;
+import io.evmsim.evm.transaction.TransactionProcessor;
+import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.evm.transaction.Validation;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.worker.simulation.BlockContexts;
+import io.evmsim.worker.simulation.DeadlineTracer;
+import io.evmsim.worker.simulation.TransactionFactory;
+import io.evmsim.worker.state.OverriddenState;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One JSON-RPC request at work: the pinned block, its state session, the fork's rules and the
+ * deadline. Builds the states and blocks a method runs on, and runs calls as geth does.
+ */
+final class RpcRun {
+    private final SimulationRequest request;
+    private final BlockHeader header;
+    private final ForkRules rules;
+    private final StateSession session;
+    private final CodeCache codeCache;
+    private final DeadlineTracer deadline;
+    private final BlockHashes hashes;
+
+    RpcRun(SimulationRequest request, BlockHeader header, ForkRules rules, StateSession session, CodeCache codeCache,
+            DeadlineTracer deadline, BlockHashes hashes) {
+        this.request = request;
+        this.header = header;
+        this.rules = rules;
+        this.session = session;
+        this.codeCache = codeCache;
+        this.deadline = deadline;
+        this.hashes = hashes;
+    }
+
+    SimulationRequest request() {
+        return request;
+    }
+
+    BlockHeader header() {
+        return header;
+    }
+
+    ForkRules rules() {
+        return rules;
+    }
+
+    BlockHashes hashes() {
+        return hashes;
+    }
+
+    CodeCache codeCache() {
+        return codeCache;
+    }
+
+    /** Runs {@code work} until it completes on fetched state (see {@link StateSession}). */
+    <T> T attempt(Function<WorldState, T> work) {
+        return session.attempt(work);
+    }
+
+    /** A fresh state over the fetched one with the request's overrides. */
+    JournaledState state(WorldState fetched) {
+        return state(fetched, request.stateOverrides());
+    }
+
+    JournaledState state(WorldState base, Map<Address, AccountOverride> overrides) {
+        return new JournaledState(overrides.isEmpty() ? base : new OverriddenState(base, overrides), codeCache);
+    }
+
+    /**
+     * The block of a single-block method: the pinned header with the request's block overrides;
+     * like geth's eth_call, no base fee when validation is off and no call names a fee.
+     */
+    BlockContext block() {
+        return block(request.blockOverrides());
+    }
+
+    BlockContext block(BlockOverrides overrides) {
+        boolean feeless = !request.validation()
+                && request.transactions().stream().allMatch(TransactionFactory::feeless);
+        return BlockContexts.of(header, overrides, rules, hashes, feeless);
+    }
+
+    /** The engine for the request's precompiles, after its {@code movePrecompileToAddress} overrides. */
+    TransactionProcessor processor() {
+        return new TransactionProcessor(rules, precompiles());
+    }
+
+    /** The fork's precompiles, moved as the request's overrides say. */
+    Map<Address, Precompile> precompiles() {
+        return PrecompileMoves.apply(PrecompileSet.forFork(rules.fork()), request.stateOverrides());
+    }
+
+    TransactionProcessor processor(Map<Address, Precompile> active, Map<Address, AccountOverride> overrides) {
+        return new TransactionProcessor(rules, PrecompileMoves.apply(active, overrides));
+    }
+
+    /** Runs the call with the request's validation and gas cap, the deadline watching. */
+    Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, CallRequest call,
+            ExecutionTracer tracer) {
+        EvmTransaction tx = TransactionFactory.build(call, state, block, rules, request.validation(), request.gasCap());
+        return run(processor, state, block, tx, tracer);
+    }
+
+    Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, EvmTransaction tx,
+            ExecutionTracer tracer) {
+        TransactionResult result = processor.execute(state, block, tx, tracer == null ? deadline : new CompositeTracer(List.of(deadline, tracer)),
+                request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
+        return new Executed(tx, result);
+    }
+
+    /** The one call of a single-call method. */
+    CallRequest call() {
+        return request.transactions().getFirst();
+    }
+}

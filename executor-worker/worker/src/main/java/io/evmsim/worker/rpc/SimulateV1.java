@@ -1,0 +1,228 @@
+package io.evmsim.worker.rpc;
+
+import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.simulation.BlockOverrides;
+import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.SimulatedBlock;
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.block.BlockHashes;
+import io.evmsim.evm.precompile.Precompile;
+import io.evmsim.evm.precompile.PrecompileSet;
+import io.evmsim.evm.state.JournaledState;
+import io.evmsim.evm.state.Log;
+import io.evmsim.evm.state.WorldState;
+import io.evmsim.evm.trace.GethText;
+import io.evmsim.evm.transaction.TransactionProcessor;
+import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.worker.simulation.TransactionFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code eth_simulateV1} (ethereum/execution-apis, {@code docs/ethsimulatev1-notes.md}; geth's
+ * {@code internal/ethapi/simulate.go}): blocks of calls on top of the pinned block, each block's
+ * state overrides applied to the state the earlier blocks left. Numbers and timestamps follow the
+ * parent (+1, +12 seconds) unless overridden; a gap in numbers is filled with empty blocks, which the
+ * answer lists too. Without validation the base fee is zero and fees are not checked; a call that
+ * would be rejected fails the whole request with the spec's code.
+ */
+final class SimulateV1 {
+    /** geth's {@code maxSimulateBlocks}: the client limit of -38026. */
+    static final int MAX_BLOCKS = 256;
+    static final long TIMESTAMP_INCREMENT = 12;
+    static final int VM_ERROR = -32015;
+    static final int BLOCK_GAS_LIMIT_REACHED = -38015;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private SimulateV1() {
+    }
+
+    static JsonNode answer(RpcRun run) {
+        List<PlannedBlock> plan = plan(run.header(), run.request().rpc().blocks());
+        return run.attempt(fetched -> new Simulation(run, fetched).simulate(plan));
+    }
+
+    /** A block of the answer: the request's block, or an empty one filling a gap in numbers. */
+    record PlannedBlock(long number, long timestamp, SimulatedBlock input) {
+    }
+
+    /** Numbers and timestamps of every block, checked for order before anything runs. */
+    static List<PlannedBlock> plan(BlockHeader base, List<SimulatedBlock> blocks) {
+        List<PlannedBlock> plan = new ArrayList<>();
+        long number = base.number();
+        long timestamp = base.timestamp();
+        for (SimulatedBlock block : blocks) {
+            BlockOverrides o = block.blockOverrides();
+            long next = o != null && o.number() != null ? o.number() : number + 1;
+            if (next <= number) {
+                throw new RpcError(-38020, "block numbers must be in order: " + next + " <= " + number);
+            }
+            if (next - base.number() > MAX_BLOCKS) {
+                throw new RpcError(-38026, "too many blocks");
+            }
+            for (long filler = number + 1; filler < next; filler++) {
+                timestamp += TIMESTAMP_INCREMENT;
+                plan.add(new PlannedBlock(filler, timestamp, new SimulatedBlock(null, Map.of(), List.of())));
+            }
+            long time = o != null && o.timestamp() != null ? o.timestamp() : timestamp + TIMESTAMP_INCREMENT;
+            if (time <= timestamp) {
+                throw new RpcError(-38021, "block timestamps must be in order: " + time + " <= " + timestamp);
+            }
+            plan.add(new PlannedBlock(next, time, block));
+            number = next;
+            timestamp = time;
+        }
+        return plan;
+    }
+
+    /** One run of the whole plan on one fetched state. */
+    private static final class Simulation {
+        private final RpcRun run;
+        private final boolean validation;
+        private final boolean traceTransfers;
+        private final Map<Long, Hash> simulatedHashes = new HashMap<>();
+        private final BlockHashes hashes;
+        private WorldState base;
+        private Map<Address, Precompile> precompiles;
+        private Hash parentHash;
+        private UInt256 parentBaseFee;
+        private long parentGasUsed = -1;
+        private long parentGasLimit;
+
+        Simulation(RpcRun run, WorldState fetched) {
+            this.run = run;
+            this.validation = run.request().validation();
+            this.traceTransfers = run.request().rpc().traceTransfers();
+            this.base = fetched;
+            this.precompiles = PrecompileSet.forFork(run.rules().fork());
+            BlockHeader header = run.header();
+            this.parentHash = header.hash();
+            this.parentBaseFee = header.baseFee();
+            this.parentGasLimit = header.gasLimit();
+            this.hashes = number -> {
+                Hash simulated = simulatedHashes.get(number);
+                return simulated != null ? simulated : run.hashes().hashOf(number);
+            };
+        }
+
+        ArrayNode simulate(List<PlannedBlock> plan) {
+            ArrayNode blocks = JSON.arrayNode();
+            for (PlannedBlock planned : plan) {
+                blocks.add(block(planned));
+            }
+            return blocks;
+        }
+
+        private ObjectNode block(PlannedBlock planned) {
+            SimulatedBlock input = planned.input();
+            BlockContext block = context(planned);
+            JournaledState state = run.state(base, input.stateOverrides());
+            TransactionProcessor processor = run.processor(precompiles, input.stateOverrides());
+            precompiles = PrecompileMoves.apply(precompiles, input.stateOverrides());
+            SimulatedBlockJson json = new SimulatedBlockJson(planned.number(), block.timestamp(),
+                    run.header().chainId());
+            long gasUsed = 0;
+            for (CallRequest call : input.calls()) {
+                long remaining = block.gasLimit() - gasUsed;
+                if (call.gas() != null && call.gas() > remaining) {
+                    throw new RpcError(BLOCK_GAS_LIMIT_REACHED, "block gas limit reached: " + call.gas() + " > "
+                            + remaining);
+                }
+                CallRequest sized = call.gas() != null ? call : withGas(call,
+                        Math.min(remaining, run.rules().transactionGasCap()));
+                TransferLogTracer transfers = traceTransfers ? new TransferLogTracer() : null;
+                Executed executed = run.run(processor, state, block,
+                        TransactionFactory.build(sized, state, block, run.rules(), validation, Long.MAX_VALUE),
+                        transfers);
+                TransactionResult result = executed.result();
+                if (!result.isValid()) {
+                    throw new RpcError(CallFailures.simulateCode(result.invalid()), "err: "
+                            + CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block)
+                            + " (supplied gas " + executed.tx().gasLimit() + ")");
+                }
+                gasUsed += result.gasUsed();
+                List<Log> logs = transfers != null ? transfers.logs() : result.logs();
+                json.addCall(sized, executed, logs, callResult(result));
+            }
+            Hash hash = json.finish(parentHash, block, gasUsed, run.request().rpc().returnFullTransactions());
+            simulatedHashes.put(planned.number(), hash);
+            parentHash = hash;
+            parentBaseFee = block.baseFee();
+            parentGasUsed = gasUsed;
+            parentGasLimit = block.gasLimit();
+            base = new StateView(state);
+            return json.node();
+        }
+
+        private BlockContext context(PlannedBlock planned) {
+            BlockOverrides o = planned.input().blockOverrides();
+            BlockHeader header = run.header();
+            UInt256 baseFee = o != null && o.baseFee() != null ? o.baseFee()
+                    : validation ? nextBaseFee() : UInt256.ZERO;
+            UInt256 blobBaseFee = o != null && o.blobBaseFee() != null ? o.blobBaseFee()
+                    : validation ? run.block().blobBaseFee() : UInt256.ZERO;
+            return new BlockContext(planned.number(), planned.timestamp(),
+                    o != null && o.coinbase() != null ? o.coinbase() : header.coinbase(),
+                    o != null && o.gasLimit() != null ? o.gasLimit() : header.gasLimit(), baseFee,
+                    o != null && o.prevRandao() != null ? o.prevRandao() : UInt256.ZERO, header.excessBlobGas(),
+                    blobBaseFee, header.chainId(), hashes);
+        }
+
+        /**
+         * EIP-1559's base fee after a simulated parent; after the pinned block, whose gas used the
+         * state cache does not carry, the pinned block's own base fee.
+         */
+        private UInt256 nextBaseFee() {
+            if (parentGasUsed < 0) {
+                return parentBaseFee;
+            }
+            long target = parentGasLimit / 2;
+            java.math.BigInteger fee = parentBaseFee.toBigInteger();
+            if (parentGasUsed == target || target == 0) {
+                return parentBaseFee;
+            }
+            java.math.BigInteger delta = fee.multiply(java.math.BigInteger.valueOf(Math.abs(parentGasUsed - target)))
+                    .divide(java.math.BigInteger.valueOf(target)).divide(java.math.BigInteger.valueOf(8));
+            if (parentGasUsed > target) {
+                return UInt256.fromBigInteger(fee.add(delta.max(java.math.BigInteger.ONE)));
+            }
+            return UInt256.fromBigInteger(fee.subtract(delta).max(java.math.BigInteger.ZERO));
+        }
+    }
+
+    /** status, returnData, gasUsed, maxUsedGas and the error of a failed call (code 3 for a revert, -32015 for a halt). */
+    private static ObjectNode callResult(TransactionResult result) {
+        ObjectNode node = JSON.objectNode();
+        node.put("returnData", Hex.encode(result.output()));
+        node.put("gasUsed", Quantities.hex(result.gasUsed()));
+        node.put("maxUsedGas", Quantities.hex(result.gas().intrinsic() + result.gas().execution()));
+        node.put("status", result.isSuccess() ? "0x1" : "0x0");
+        if (result.reverted()) {
+            ObjectNode error = node.putObject("error");
+            error.put("code", RpcError.REVERTED);
+            error.put("message", CallFailures.revertMessage(result.output()));
+            error.put("data", Hex.encode(result.output()));
+        } else if (result.halt() != null) {
+            ObjectNode error = node.putObject("error");
+            error.put("code", VM_ERROR);
+            error.put("message", GethText.halt(result.halt()));
+        }
+        return node;
+    }
+
+    private static CallRequest withGas(CallRequest c, long gas) {
+        return new CallRequest(c.type(), c.from(), c.to(), c.data(), c.value(), gas, c.gasPrice(), c.maxFeePerGas(),
+                c.maxPriorityFeePerGas(), c.maxFeePerBlobGas(), c.nonce(), c.accessList(), c.blobVersionedHashes(),
+                c.authorizationList());
+    }
+}

@@ -1,0 +1,58 @@
+package io.evmsim.worker.rpc;
+
+import io.evmsim.common.simulation.TraceOptions;
+import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.state.JournaledState;
+import io.evmsim.evm.trace.call.CallTracer;
+import io.evmsim.evm.trace.opcode.StructLogger;
+import io.evmsim.evm.trace.opcode.StructLoggerConfig;
+import io.evmsim.evm.trace.prestate.PrestateTracer;
+import io.evmsim.evm.transaction.TransactionResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code debug_traceCall}: the call run with geth's {@code callTracer}, {@code prestateTracer} or,
+ * without a tracer name, the opcode logger. A call rejected before execution is an error, as in geth.
+ */
+final class TraceCall {
+    private TraceCall() {
+    }
+
+    static JsonNode answer(RpcRun run) {
+        TraceOptions options = run.request().rpc().trace();
+        return run.attempt(fetched -> {
+            JournaledState state = run.state(fetched);
+            BlockContext block = run.block();
+            if (options.tracer() == null) {
+                StructLogger logger = new StructLogger(state, new StructLoggerConfig(options.enableMemory(),
+                        options.disableStack(), options.disableStorage(), 0));
+                Executed executed = run.run(run.processor(), state, block, run.call(), logger);
+                rejectInvalid(executed, state, block);
+                return StructLogJson.of(logger.result());
+            }
+            return switch (options.tracer()) {
+                case TraceOptions.CALL_TRACER -> {
+                    CallTracer tracer = new CallTracer(options.onlyTopCall());
+                    Executed executed = run.run(run.processor(), state, block, run.call(), tracer);
+                    rejectInvalid(executed, state, block);
+                    yield CallTraceJson.of(tracer.root(), options.withLog());
+                }
+                case TraceOptions.PRESTATE_TRACER -> {
+                    PrestateTracer tracer = new PrestateTracer(state);
+                    Executed executed = run.run(run.processor(), state, block, run.call(), tracer);
+                    rejectInvalid(executed, state, block);
+                    yield options.diffMode() ? PrestateJson.diff(tracer.diff()) : PrestateJson.of(tracer.prestate());
+                }
+                default -> throw new RpcError(RpcError.INVALID_PARAMS, "unknown tracer " + options.tracer());
+            };
+        });
+    }
+
+    private static void rejectInvalid(Executed executed, JournaledState state, BlockContext block) {
+        TransactionResult result = executed.result();
+        if (!result.isValid()) {
+            throw new RpcError(RpcError.SERVER_ERROR,
+                    CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.evmsim.api.rpc;
+
+import io.evmsim.api.simulation.SimulationLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /rpc}: JSON-RPC 2.0, answered with HTTP 200 whatever the JSON-RPC outcome (errors
+ * are in the body, as Ethereum nodes answer), 204 when the body held only notifications, 413 for a
+ * body over the limit.
+ */
+@RestController
+public class RpcController {
+    private final JsonRpcEndpoint endpoint;
+    private final int maxBodyBytes;
+
+    public RpcController(JsonRpcEndpoint endpoint, SimulationLimits limits) {
+        this.endpoint = endpoint;
+        this.maxBodyBytes = limits.maxBodyBytes();
+    }
+
+    @PostMapping("/rpc")
+    public ResponseEntity<String> rpc(HttpServletRequest request) throws IOException, InterruptedException {
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            return ResponseEntity.status(413).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":"
+                            + "\"body larger than " + maxBodyBytes + " bytes\"}}");
+        }
+        String response = endpoint.handle(body);
+        return response == null ? ResponseEntity.noContent().build()
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);
+    }
+}

@@ -1,0 +1,61 @@
+package io.evmsim.api.rpc;
+
+import io.evmsim.api.rpc.EngineRequests.Prepared;
+import io.evmsim.api.simulation.SimulationService;
+import io.evmsim.api.simulation.SimulationService.Submitted;
+import io.evmsim.common.simulation.RpcMethod;
+import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The methods of {@code POST /rpc}: those that execute go through the pipeline (Kafka, a worker,
+ * the engine) like the REST API's simulations; the read methods ask state-cache directly.
+ */
+final class RpcMethods {
+    private final EngineRequests requests;
+    private final StateReads reads;
+    private final SimulationService simulations;
+
+    RpcMethods(EngineRequests requests, StateReads reads, SimulationService simulations) {
+        this.requests = requests;
+        this.reads = reads;
+        this.simulations = simulations;
+    }
+
+    JsonNode call(String method, JsonNode params) throws InterruptedException {
+        return switch (method) {
+            case "eth_chainId" -> reads.chainId(params);
+            case "eth_blockNumber" -> reads.blockNumber(params);
+            case "eth_getBalance" -> reads.balance(params);
+            case "eth_getCode" -> reads.code(params);
+            case "eth_getTransactionCount" -> reads.transactionCount(params);
+            case "eth_getStorageAt" -> reads.storageAt(params);
+            case "eth_getBlockByNumber" -> reads.blockByNumber(params);
+            case "eth_call" -> run(requests.call(RpcMethod.ETH_CALL, params));
+            case "eth_estimateGas" -> run(requests.call(RpcMethod.ETH_ESTIMATE_GAS, params));
+            case "eth_createAccessList" -> run(requests.call(RpcMethod.ETH_CREATE_ACCESS_LIST, params));
+            case "debug_traceCall" -> run(requests.traceCall(params));
+            case "eth_simulateV1" -> run(requests.simulateV1(params));
+            case "eth_callBundle" -> run(requests.callBundle(params));
+            default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "the method " + method
+                    + " does not exist/is not available");
+        };
+    }
+
+    /** Publishes the request and unwraps the worker's answer: its result, or its error. */
+    private JsonNode run(Prepared prepared) throws InterruptedException {
+        Submitted submitted = simulations.submit(prepared.kind(), prepared.factory());
+        SimulationEvent last = simulations.awaitFinal(submitted).orElseThrow(() -> new JsonRpcError(
+                JsonRpcError.SERVER_ERROR, "simulation " + submitted.id() + " did not finish in time"));
+        JsonNode payload = SimulationJson.mapper().readTree(last.payload());
+        if (last.type() == SimulationEvent.EventType.ERROR) {
+            throw new JsonRpcError(JsonRpcError.INTERNAL_ERROR, payload.path("error").asString());
+        }
+        JsonNode error = payload.get("error");
+        if (error != null) {
+            throw new JsonRpcError(error.path("code").asInt(), error.path("message").asString(), error.get("data"));
+        }
+        return payload.get("result");
+    }
+}
