@@ -63,8 +63,20 @@ public final class NodeTools {
         return dir;
     }
 
+    /**
+     * Installed, and not older than the lockfile: npm rewrites node_modules/.package-lock.json on every
+     * install, so a lockfile changed since (a new package) triggers a new install.
+     */
     private static boolean complete(Path dir) {
-        return Files.isExecutable(dir.resolve(ANVIL_BINARY)) && Files.isRegularFile(dir.resolve(SOLC_PACKAGE));
+        Path installedLock = dir.resolve("node_modules/.package-lock.json");
+        try {
+            return Files.isExecutable(dir.resolve(ANVIL_BINARY)) && Files.isRegularFile(dir.resolve(SOLC_PACKAGE))
+                    && Files.isRegularFile(installedLock)
+                    && Files.getLastModifiedTime(installedLock).compareTo(
+                            Files.getLastModifiedTime(dir.resolve("package-lock.json"))) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void run(Path dir, List<String> command) throws IOException {
