@@ -33,13 +33,14 @@ public final class Services implements AutoCloseable {
         Services services = new Services();
         try {
             // arguments, not default properties: they must win over each application's own file
-            SpringApplicationBuilder worker = WorkerApplication.application();
+            // no shutdown hooks of their own: the owner closes them before the broker they read from
+            SpringApplicationBuilder worker = WorkerApplication.application().registerShutdownHook(false);
             if (stateCache != null) {
                 worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
             }
             services.contexts.add(worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                     "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
-            services.contexts.add(SimulateApiApplication.application().run(
+            services.contexts.add(SimulateApiApplication.application().registerShutdownHook(false).run(
                     "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
                     "--spring.datasource.password=" + jdbcPassword));
