@@ -2,6 +2,8 @@ package io.evmsim.standalone;
 
 import ch.qos.logback.classic.Level;
 import io.evmsim.statecache.StateCacheApplication;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,9 @@ public final class Standalone implements AutoCloseable {
             standalone.kafka = kafka.join();
             String brokers = standalone.kafka.getBrokersAsString();
             CompletableFuture<ConfigurableApplicationContext> stateCache =
-                    CompletableFuture.supplyAsync(() -> startStateCache(standalone.databases));
+                    CompletableFuture.supplyAsync(() -> startStateCache(
+                            standalone.databases.jdbcUrl(EmbeddedDatabases.STATE_CACHE), EmbeddedDatabases.USER, "",
+                            STATE_CACHE_PORT));
             try {
                 standalone.services = Services.start(brokers, standalone.databases.jdbcUrl(EmbeddedDatabases.SIMULATIONS),
                         EmbeddedDatabases.USER, "", null, "http://127.0.0.1:" + STATE_CACHE_PORT, gatewayPort,
@@ -76,12 +80,19 @@ public final class Standalone implements AutoCloseable {
         return broker;
     }
 
-    /** The state cache with its own {@code application.yml}; its port and database are set here, not by the environment. */
-    private static ConfigurableApplicationContext startStateCache(EmbeddedDatabases databases) {
-        return new SpringApplicationBuilder(StateCacheApplication.class).registerShutdownHook(false).run(
-                "--server.port=" + STATE_CACHE_PORT,
-                "--spring.datasource.url=" + databases.jdbcUrl(EmbeddedDatabases.STATE_CACHE),
-                "--spring.datasource.username=" + EmbeddedDatabases.USER, "--spring.datasource.password=");
+    /**
+     * The state cache with its own {@code application.yml}; its port and database are set here, not
+     * by the environment (whose {@code SERVER_PORT} is the gateway's).
+     *
+     * @param extraArgs further {@code --name=value} arguments (tests name the upstream node)
+     */
+    static ConfigurableApplicationContext startStateCache(String jdbcUrl, String user, String password, int port,
+            String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(StateCacheApplication.class).registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
     }
 
     public int gatewayPort() {
