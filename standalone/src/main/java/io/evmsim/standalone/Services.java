@@ -82,6 +82,11 @@ public final class Services implements AutoCloseable {
         return Integer.parseInt(contexts.getLast().getEnvironment().getProperty("local.server.port"));
     }
 
+    /** The worker's actuator port (useful with port 0). */
+    public int workerPort() {
+        return Integer.parseInt(contexts.getFirst().getEnvironment().getProperty("local.server.port"));
+    }
+
     @Override
     public void close() {
         for (ConfigurableApplicationContext context : contexts.reversed()) {

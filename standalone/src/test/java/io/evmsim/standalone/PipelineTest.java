@@ -138,6 +138,17 @@ class PipelineTest {
     }
 
     @Test
+    void metersShowEveryOutcomeFromTheStartAndThePublishStage() throws Exception {
+        post("/v1/simulate", "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(DEV, RECIPIENT), 200);
+        String gateway = getRaw("/actuator/prometheus").body();
+        assertTrue(gateway.contains("evmsim_simulations_total{kind=\"bundle\",outcome=\"halted\"} 0.0"), gateway);
+        HttpResponse<String> worker = HTTP.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + services.workerPort() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(worker.body().contains("evmsim_stage_duration_seconds_count{stage=\"publish\"}"), worker.body());
+    }
+
+    @Test
     void malformedRequestsAreRefusedNamingTheField() throws Exception {
         assertField("{\"to\":\"0x1234\"}", "/v1/simulate", "to");
         assertField("{\"from\":\"%s\",\"value\":-1}".formatted(DEV), "/v1/simulate", "value");

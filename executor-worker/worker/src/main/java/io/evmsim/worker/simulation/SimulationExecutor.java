@@ -27,6 +27,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,6 +50,8 @@ public final class SimulationExecutor {
     private final CodeCache codeCache;
     private final ForkRules rules;
     private final int maxRounds;
+    private static final ExecutorService STATE_CALLS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final WorkerMetrics timer;
 
     public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules,
@@ -56,6 +64,11 @@ public final class SimulationExecutor {
         this.timer = timer;
     }
 
+    /** The worker's meters, for the stages recorded outside the executor (publishing). */
+    public WorkerMetrics metrics() {
+        return timer;
+    }
+
     public void run(SimulationRequest request, ResultSink sink) {
         long started = System.nanoTime();
         long deadline = started + request.deadlineMillis() * 1_000_000;
@@ -63,7 +76,10 @@ public final class SimulationExecutor {
         timer.record("queue", queueMillis * 1_000_000);
         BlockHeader header;
         try {
-            header = timed("state_fetch", () -> client.resolveBlock(request.block()));
+            header = timed("state_fetch", () -> withinDeadline(() -> client.resolveBlock(request.block()), deadline));
+        } catch (DeadlineException e) {
+            sink.error(deadlineMessage(request, 0) + " while resolving the block", null);
+            return;
         } catch (StateCacheException e) {
             sink.error("block " + request.block() + " could not be resolved: " + e.getMessage(),
                     e.status() == 404 || e.status() == 400 ? "block" : null);
@@ -92,7 +108,15 @@ public final class SimulationExecutor {
                         return;
                     }
                     long t = System.nanoTime();
-                    fetched.fetchMisses();
+                    try {
+                        withinDeadline(() -> {
+                            fetched.fetchMisses();
+                            return null;
+                        }, deadline);
+                    } catch (DeadlineException e) {
+                        sink.error(deadlineMessage(request, published) + " while fetching state", null);
+                        return;
+                    }
                     fetchNanos += System.nanoTime() - t;
                 }
                 long t = System.nanoTime();
@@ -135,6 +159,36 @@ public final class SimulationExecutor {
         timer.record("execution", executionNanos);
         sink.summary(round.outcome, summary(header, block, round, queueMillis, fetchNanos, executionNanos,
                 fetched.rounds()).toString());
+    }
+
+    /**
+     * A blocking state-cache call bounded by the simulation's deadline: the client's own timeouts
+     * are per request and may be longer than what is left. On a virtual thread, abandoned when the
+     * deadline passes (the client's timeout ends it).
+     */
+    private static <T> T withinDeadline(Supplier<T> call, long deadlineNanos) {
+        Future<T> future = STATE_CALLS.submit(call::get);
+        try {
+            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new DeadlineException();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StateCacheException("interrupted while reading state", 0, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StateCacheException(e.getCause().toString(), 0, e.getCause());
+        }
+    }
+
+    private static final class DeadlineException extends RuntimeException {
+        DeadlineException() {
+            super(null, null, false, false);
+        }
     }
 
     private static SimulationOptions options(SimulationRequest request) {
