@@ -34,13 +34,14 @@ public final class Services implements AutoCloseable {
         Services services = new Services();
         try {
             // arguments, not default properties: they must win over each application's own file
-            SpringApplicationBuilder worker = WorkerApplication.application();
+            // no shutdown hooks of their own: the owner closes them before the broker they read from
+            SpringApplicationBuilder worker = WorkerApplication.application().registerShutdownHook(false);
             if (stateCache != null) {
                 worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
             }
             services.contexts.add(worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                     "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
-            SpringApplicationBuilder gateway = SimulateApiApplication.application();
+            SpringApplicationBuilder gateway = SimulateApiApplication.application().registerShutdownHook(false);
             if (stateCache != null) {
                 gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
             }
@@ -85,6 +86,11 @@ public final class Services implements AutoCloseable {
     /** The gateway's HTTP port (useful with port 0). */
     public int gatewayPort() {
         return Integer.parseInt(contexts.getLast().getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The worker's actuator port (useful with port 0). */
+    public int workerPort() {
+        return Integer.parseInt(contexts.getFirst().getEnvironment().getProperty("local.server.port"));
     }
 
     @Override

@@ -70,6 +70,9 @@ class PipelineTest {
         assertEquals("0xde0b6b3a7640000",
                 result.at("/stateDiff/post/" + RECIPIENT + "/balance").stringValue());
         assertEquals(1, result.at("/stateDiff/post/" + DEV + "/nonce").longValue());
+        assertEquals("CALL", result.at("/callTree/type").stringValue());
+        assertEquals("1000000000000000000", result.at("/assetChanges/byAddress/" + RECIPIENT + "/0/delta").stringValue());
+        assertEquals("-1000000000000000000", result.at("/assetChanges/byAddress/" + DEV + "/0/delta").stringValue());
         // the shared store is written by its own consumer: the stored copy may lag the live answer briefly
         String path = "/v1/simulations/" + result.get("id").stringValue();
         long until = System.nanoTime() + 10_000_000_000L;
@@ -92,6 +95,8 @@ class PipelineTest {
         assertEquals(STORE_CONTRACT.toString(), result.at("/logs/0/address").stringValue());
         assertEquals("0x" + "00".repeat(31) + "07",
                 result.at("/stateDiff/post/" + STORE_CONTRACT + "/storage/0x" + "00".repeat(31) + "01").stringValue());
+        assertEquals(result.get("gasUsed").longValue(), result.at("/gas/frames/0/gasUsed").longValue());
+        assertEquals(STORE_CONTRACT.toString(), result.at("/callTree/to").stringValue());
         // the accounts known in advance in one batch, then what the runs discovered: a few round trips, not one per read
         int trips = devnet.readRoundTrips.get() - tripsBefore;
         assertTrue(trips >= 2 && trips <= 3, "state read round trips: " + trips);
@@ -130,6 +135,17 @@ class PipelineTest {
         assertEquals("success", result.get("status").stringValue());
         assertEquals(2, result.at("/transactions/1/stateDiff/post/" + DEV + "/nonce").longValue());
         assertEquals(42_000, result.at("/summary/totalGasUsed").longValue());
+    }
+
+    @Test
+    void metersShowEveryOutcomeFromTheStartAndThePublishStage() throws Exception {
+        post("/v1/simulate", "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(DEV, RECIPIENT), 200);
+        String gateway = getRaw("/actuator/prometheus").body();
+        assertTrue(gateway.contains("evmsim_simulations_total{kind=\"bundle\",outcome=\"halted\"} 0.0"), gateway);
+        HttpResponse<String> worker = HTTP.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + services.workerPort() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(worker.body().contains("evmsim_stage_duration_seconds_count{stage=\"publish\"}"), worker.body());
     }
 
     @Test

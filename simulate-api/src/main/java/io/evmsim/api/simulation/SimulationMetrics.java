@@ -1,26 +1,39 @@
 package io.evmsim.api.simulation;
 
 import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** {@code evmsim.simulations} {outcome, kind} and {@code evmsim.simulation.duration} {kind}, end to end. */
 public final class SimulationMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
 
+    /** The outcomes of {@code evmsim.simulations}. */
+    static final List<String> OUTCOMES = List.of("success", "reverted", "halted", "invalid", "error");
+
+    /** Registers every outcome's counter at zero, so a dashboard shows 0 rather than no data. */
     public SimulationMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        for (SimulationKind kind : SimulationKind.values()) {
+            OUTCOMES.forEach(outcome -> counter(outcome, kind.tag()));
+        }
+    }
+
+    private Counter counter(String outcome, String kind) {
+        return Counter.builder("evmsim.simulations").description("Simulations finished, by outcome")
+                .tag("outcome", outcome).tag("kind", kind).register(registry);
     }
 
     public void finished(SimulationEvent event) {
         String kind = event.kind().tag();
-        Counter.builder("evmsim.simulations").description("Simulations finished, by outcome")
-                .tag("outcome", event.outcome()).tag("kind", kind).register(registry).increment();
+        counter(event.outcome(), kind).increment();
         Timer.builder("evmsim.simulation.duration").description("From acceptance to the final result")
                 .tag("kind", kind).publishPercentileHistogram().register(registry)
                 .record(Duration.ofMillis(Math.max(0, clock.millis() - event.submittedAtMillis())));

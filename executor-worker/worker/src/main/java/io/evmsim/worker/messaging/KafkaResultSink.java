@@ -6,6 +6,7 @@ import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.simulation.SimulationExecutor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,15 +27,17 @@ final class KafkaResultSink implements ResultSink {
     private final String replyTo;
     private final SimulationKind kind;
     private final long submittedAtMillis;
+    private final SimulationExecutor.WorkerMetrics metrics;
     private int sequence;
 
     KafkaResultSink(KafkaTemplate<String, byte[]> kafka, String simulationId, String replyTo, SimulationKind kind,
-            long submittedAtMillis) {
+            long submittedAtMillis, SimulationExecutor.WorkerMetrics metrics) {
         this.kafka = kafka;
         this.simulationId = simulationId;
         this.replyTo = replyTo;
         this.kind = kind;
         this.submittedAtMillis = submittedAtMillis;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,6 +64,7 @@ final class KafkaResultSink implements ResultSink {
     private void publish(EventType type, Integer index, String outcome, String json) {
         SimulationEvent event = new SimulationEvent(simulationId, replyTo, sequence++, type, index, outcome, json,
                 kind, submittedAtMillis);
+        long started = System.nanoTime();
         try {
             kafka.send(SimulationTopics.RESULTS, simulationId, SimulationJson.write(event))
                     .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -69,6 +73,8 @@ final class KafkaResultSink implements ResultSink {
             throw new IllegalStateException("interrupted while publishing a result", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish a result of " + simulationId + ": " + e.getMessage(), e);
+        } finally {
+            metrics.record("publish", System.nanoTime() - started);
         }
     }
 }

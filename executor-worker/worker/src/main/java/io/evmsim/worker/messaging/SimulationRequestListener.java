@@ -47,11 +47,12 @@ public final class SimulationRequestListener {
         } catch (RuntimeException e) {
             String replyTo = header(record, SimulationTopics.REPLY_TO_HEADER);
             reject(record, "unreadable request: " + e.getMessage(),
-                    new KafkaResultSink(kafka, record.key(), replyTo, SimulationKind.SINGLE, record.timestamp()));
+                    new KafkaResultSink(kafka, record.key(), replyTo, SimulationKind.SINGLE, record.timestamp(),
+                            executor.metrics()));
             return;
         }
         KafkaResultSink sink = new KafkaResultSink(kafka, request.id(), request.replyTo(), request.kind(),
-                request.submittedAtMillis());
+                request.submittedAtMillis(), executor.metrics());
         try {
             engineThreads.submit(() -> {
                 if (request.rpc() != null) {

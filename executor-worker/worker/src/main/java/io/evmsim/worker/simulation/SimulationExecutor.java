@@ -6,19 +6,33 @@ import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.simulation.BlockOverrides;
+import io.evmsim.evm.simulation.BlockSimulation;
+import io.evmsim.evm.simulation.SimulationOptions;
+import io.evmsim.evm.simulation.SimulationStatus;
+import io.evmsim.evm.simulation.Simulator;
+import io.evmsim.evm.simulation.TransactionSimulation;
 import io.evmsim.evm.state.CodeCache;
-import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.transaction.EvmTransaction;
-import io.evmsim.evm.transaction.TransactionProcessor;
-import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
 import io.evmsim.worker.state.PrefetchedState;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,8 +50,9 @@ public final class SimulationExecutor {
     private final CodeCache codeCache;
     private final ForkRules rules;
     private final int maxRounds;
+    private static final ExecutorService STATE_CALLS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final WorkerMetrics timer;
-    private final TransactionProcessor processor;
 
     public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules,
             int maxRounds, WorkerMetrics timer) {
@@ -47,7 +62,11 @@ public final class SimulationExecutor {
         this.rules = rules;
         this.maxRounds = maxRounds;
         this.timer = timer;
-        this.processor = new TransactionProcessor(rules);
+    }
+
+    /** The worker's meters, for the stages recorded outside the executor (publishing). */
+    public WorkerMetrics metrics() {
+        return timer;
     }
 
     public void run(SimulationRequest request, ResultSink sink) {
@@ -57,7 +76,10 @@ public final class SimulationExecutor {
         timer.record("queue", queueMillis * 1_000_000);
         BlockHeader header;
         try {
-            header = timed("state_fetch", () -> client.resolveBlock(request.block()));
+            header = timed("state_fetch", () -> withinDeadline(() -> client.resolveBlock(request.block()), deadline));
+        } catch (DeadlineException e) {
+            sink.error(deadlineMessage(request, 0) + " while resolving the block", null);
+            return;
         } catch (StateCacheException e) {
             sink.error("block " + request.block() + " could not be resolved: " + e.getMessage(),
                     e.status() == 404 || e.status() == 400 ? "block" : null);
@@ -69,80 +91,148 @@ public final class SimulationExecutor {
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
-        DeadlineTracer deadlineTracer = new DeadlineTracer(deadline);
+        SimulationOptions options = options(request);
         int published = 0;
         long executionNanos = 0;
         long fetchNanos = 0;
-        String outcome = "success";
-        long totalGas = 0;
-        UInt256 coinbaseBefore = null;
-        UInt256 coinbaseAfter = null;
+        Round round = null;
         try {
-            for (int round = 0; ; round++) {
+            for (int rounds = 0; ; rounds++) {
                 if (fetched.hasMisses()) {
-                    if (round > maxRounds) {
+                    if (rounds > maxRounds) {
                         sink.error("the state read set did not settle after " + maxRounds + " batches", null);
                         return;
                     }
-                    deadlineTracer.check();
+                    if (System.nanoTime() - deadline > 0) {
+                        sink.error(deadlineMessage(request, published), null);
+                        return;
+                    }
                     long t = System.nanoTime();
-                    fetched.fetchMisses();
+                    try {
+                        withinDeadline(() -> {
+                            fetched.fetchMisses();
+                            return null;
+                        }, deadline);
+                    } catch (DeadlineException e) {
+                        sink.error(deadlineMessage(request, published) + " while fetching state", null);
+                        return;
+                    }
                     fetchNanos += System.nanoTime() - t;
                 }
                 long t = System.nanoTime();
-                JournaledState state = new JournaledState(initial, codeCache);
-                StateDiff diffs = new StateDiff(initial);
-                outcome = "success";
-                totalGas = 0;
-                coinbaseBefore = null;
-                boolean complete = true;
-                for (int i = 0; i < request.transactions().size(); i++) {
-                    CallRequest call = request.transactions().get(i);
-                    if (coinbaseBefore == null) {
-                        coinbaseBefore = state.account(block.coinbase()).balance();
-                    }
-                    EvmTransaction tx = TransactionFactory.build(call, state, block, rules, request.validation(),
-                            request.gasCap());
-                    TransactionResult result = processor.execute(state, block, tx, deadlineTracer);
+                round = new Round(new Simulator(initial, codeCache, rules,
+                        options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))));
+                for (int i = 0; i < request.transactions().size() && round.complete; i++) {
+                    EvmTransaction tx = TransactionFactory.build(request.transactions().get(i),
+                            round.simulator.state(), block, rules, request.validation(), request.gasCap());
+                    TransactionSimulation one = round.run(block, tx);
                     if (fetched.hasMisses()) {
-                        complete = false;
-                        break;
-                    }
-                    ObjectNode stateDiff = result.isValid() ? diffs.next(state) : null;
-                    totalGas += result.gasUsed();
-                    if (i >= published) {
-                        timer.gasUsed(result.gasUsed());
-                    }
-                    String txOutcome = TransactionDocument.outcome(result);
-                    if (i >= published) {
-                        sink.transaction(i, txOutcome, TransactionDocument.of(i, tx, result, stateDiff).toString());
-                        published++;
-                    }
-                    if (!result.isSuccess() && outcome.equals("success")) {
-                        outcome = txOutcome;
-                    }
-                    if (!result.isSuccess() && request.stopOnRevert()) {
-                        break;
+                        round.complete = false;
+                    } else if (one.status() == SimulationStatus.TIME_LIMIT_EXCEEDED) {
+                        sink.error(deadlineMessage(request, published), null);
+                        return;
+                    } else {
+                        if (i >= published) {
+                            if (one.result() != null && one.result().isValid()) {
+                                timer.gasUsed(one.result().gasUsed());
+                            }
+                            sink.transaction(i, TransactionDocument.outcome(one),
+                                    TransactionDocument.of(i, one).toString());
+                            published++;
+                        }
+                        round.count(one);
+                        if (one.status() != SimulationStatus.SUCCESS && request.stopOnRevert()) {
+                            break;
+                        }
                     }
                 }
-                coinbaseAfter = state.account(block.coinbase()).balance();
                 executionNanos += System.nanoTime() - t;
-                if (complete && !fetched.hasMisses()) {
+                if (round.complete && !fetched.hasMisses()) {
                     break;
                 }
             }
-        } catch (DeadlineTracer.DeadlineExceededException e) {
-            sink.error("deadline of " + request.deadlineMillis() + " ms exceeded after " + published
-                    + " transaction(s)", null);
-            return;
         } catch (StateCacheException e) {
             sink.error("state unavailable: " + e.getMessage(), null);
             return;
         }
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
-        sink.summary(outcome, summary(request, header, block, outcome, published, totalGas, coinbaseBefore,
-                coinbaseAfter, queueMillis, fetchNanos, executionNanos, fetched.rounds()).toString());
+        sink.summary(round.outcome, summary(header, block, round, queueMillis, fetchNanos, executionNanos,
+                fetched.rounds()).toString());
+    }
+
+    /**
+     * A blocking state-cache call bounded by the simulation's deadline: the client's own timeouts
+     * are per request and may be longer than what is left. On a virtual thread, abandoned when the
+     * deadline passes (the client's timeout ends it).
+     */
+    private static <T> T withinDeadline(Supplier<T> call, long deadlineNanos) {
+        Future<T> future = STATE_CALLS.submit(call::get);
+        try {
+            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new DeadlineException();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StateCacheException("interrupted while reading state", 0, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StateCacheException(e.getCause().toString(), 0, e.getCause());
+        }
+    }
+
+    private static final class DeadlineException extends RuntimeException {
+        DeadlineException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static SimulationOptions options(SimulationRequest request) {
+        // the worker stops at the first failure itself, after publishing it; the deadline is set per run
+        return new SimulationOptions(request.validation() ? Validation.ENFORCED : Validation.SKIPPED, false,
+                request.gasCap(), null, null, false);
+    }
+
+    private static String deadlineMessage(SimulationRequest request, int published) {
+        return "deadline of " + request.deadlineMillis() + " ms exceeded after " + published + " transaction(s)";
+    }
+
+    /**
+     * One run of the transactions on a fresh simulator over the state fetched so far. Each
+     * transaction is its own {@code runBlock} in the same block context, so the next one is built
+     * (its nonce read) from the state the earlier ones left.
+     */
+    private static final class Round {
+        final Simulator simulator;
+        boolean complete = true;
+        int transactions;
+        long totalGas;
+        BigInteger coinbaseGain = BigInteger.ZERO;
+        String outcome = "success";
+
+        Round(Simulator simulator) {
+            this.simulator = simulator;
+        }
+
+        TransactionSimulation run(BlockContext block, EvmTransaction tx) {
+            BlockSimulation result = simulator.runBlock(block, BlockOverrides.NONE, Map.of(), List.of(tx), t -> { });
+            coinbaseGain = coinbaseGain.add(result.coinbaseGain());
+            return result.transactions().getFirst();
+        }
+
+        void count(TransactionSimulation one) {
+            transactions++;
+            if (one.result() != null && one.result().isValid()) {
+                totalGas += one.result().gasUsed();
+            }
+            if (one.status() != SimulationStatus.SUCCESS && outcome.equals("success")) {
+                outcome = TransactionDocument.outcome(one);
+            }
+        }
     }
 
     /** The sender, recipient, coinbase and access-list entries of every call are read for certain. */
@@ -161,16 +251,15 @@ public final class SimulationExecutor {
         }
     }
 
-    private ObjectNode summary(SimulationRequest request, BlockHeader header, BlockContext block, String outcome,
-            int transactions, long totalGas, UInt256 coinbaseBefore, UInt256 coinbaseAfter, long queueMillis,
+    private ObjectNode summary(BlockHeader header, BlockContext block, Round round, long queueMillis,
             long fetchNanos, long executionNanos, int fetchRounds) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("status", outcome);
-        doc.put("transactions", transactions);
-        doc.put("totalGasUsed", totalGas);
-        BigInteger gain = coinbaseAfter.toBigInteger().subtract(coinbaseBefore.toBigInteger());
-        doc.put("coinbaseDiff", gain.toString());
-        doc.put("effectiveGasPrice", totalGas == 0 ? "0" : gain.divide(BigInteger.valueOf(totalGas)).toString());
+        doc.put("status", round.outcome);
+        doc.put("transactions", round.transactions);
+        doc.put("totalGasUsed", round.totalGas);
+        doc.put("coinbaseDiff", round.coinbaseGain.toString());
+        doc.put("effectiveGasPrice", round.totalGas == 0 ? "0"
+                : round.coinbaseGain.divide(BigInteger.valueOf(round.totalGas)).toString());
         ObjectNode blockNode = doc.putObject("block");
         blockNode.put("number", block.number());
         blockNode.put("hash", header.hash().toString());

@@ -1,0 +1,42 @@
+package io.evmsim.worker.result;
+
+import io.evmsim.common.bytes.Hex;
+import io.evmsim.evm.trace.call.CallFrame;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The call tree with geth's {@code callTracer} fields, omitted where geth omits them; gas as numbers. */
+final class CallTreeJson {
+    private CallTreeJson() {
+    }
+
+    static ObjectNode of(CallFrame frame) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("type", frame.type().name());
+        node.put("from", frame.from().toString());
+        if (frame.to() != null) {
+            node.put("to", frame.to().toString());
+        }
+        if (frame.value() != null) {
+            node.put("value", frame.value().toString());
+        }
+        node.put("gas", frame.gas());
+        node.put("gasUsed", frame.gasUsed());
+        node.put("input", Hex.encode(frame.input()));
+        if (frame.output() != null) {
+            node.put("output", Hex.encode(frame.output()));
+        }
+        if (frame.error() != null) {
+            node.put("error", frame.error());
+        }
+        if (frame.revertReason() != null) {
+            node.set("revert", TransactionDocument.revert(frame.revertReason()));
+        }
+        if (!frame.calls().isEmpty()) {
+            ArrayNode calls = node.putArray("calls");
+            frame.calls().forEach(child -> calls.add(of(child)));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,126 @@
+package io.evmsim.standalone;
+
+import ch.qos.logback.classic.Level;
+import io.evmsim.statecache.StateCacheApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * {@code bin/standalone}: the whole platform in one JVM, no Docker. An embedded KRaft Kafka broker
+ * and an embedded PostgreSQL start side by side; then the state cache (port 8082; the devnet unless
+ * {@code ETH_RPC_URL} names a node), the worker (actuator on 8081) and the gateway (8080, or
+ * {@code SERVER_PORT}). Ctrl-C stops them in the reverse order, so no consumer outlives its broker.
+ */
+public final class Standalone implements AutoCloseable {
+    static final int STATE_CACHE_PORT = 8082;
+    static final int WORKER_PORT = 8081;
+    static final int DEFAULT_GATEWAY_PORT = 8080;
+    /** Partitions per topic: several, so the pipeline runs as it does in a cluster. */
+    private static final int PARTITIONS = 4;
+
+    private EmbeddedKafkaKraftBroker kafka;
+    private EmbeddedDatabases databases;
+    private ConfigurableApplicationContext stateCache;
+    private Services services;
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        // logback.xml configures logging once; Boot's logging system would reset it per context, racing
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through java.util.logging
+        SLF4JBridgeHandler.install();
+        String port = System.getenv("SERVER_PORT");
+        Standalone standalone = start(port == null || port.isBlank() ? DEFAULT_GATEWAY_PORT : Integer.parseInt(port));
+        Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "standalone-shutdown"));
+        System.out.printf("evmsim standalone: gateway on http://localhost:%d (state cache %d, worker %d), "
+                + "ready in %.1f s; Ctrl-C stops it%n", standalone.gatewayPort(), STATE_CACHE_PORT, WORKER_PORT,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Starts everything; on any failure, stops what had started and rethrows. */
+    public static Standalone start(int gatewayPort) {
+        Standalone standalone = new Standalone();
+        try {
+            CompletableFuture<EmbeddedDatabases> databases = CompletableFuture.supplyAsync(EmbeddedDatabases::start);
+            CompletableFuture<EmbeddedKafkaKraftBroker> kafka = CompletableFuture.supplyAsync(Standalone::startKafka);
+            standalone.databases = databases.join();
+            standalone.kafka = kafka.join();
+            String brokers = standalone.kafka.getBrokersAsString();
+            CompletableFuture<ConfigurableApplicationContext> stateCache =
+                    CompletableFuture.supplyAsync(() -> startStateCache(
+                            standalone.databases.jdbcUrl(EmbeddedDatabases.STATE_CACHE), EmbeddedDatabases.USER, "",
+                            STATE_CACHE_PORT));
+            try {
+                standalone.services = Services.start(brokers, standalone.databases.jdbcUrl(EmbeddedDatabases.SIMULATIONS),
+                        EmbeddedDatabases.USER, "", null, "http://127.0.0.1:" + STATE_CACHE_PORT, gatewayPort,
+                        WORKER_PORT);
+            } finally {
+                standalone.stateCache = stateCache.exceptionally(e -> null).join();
+            }
+            if (standalone.stateCache == null) {
+                stateCache.join(); // rethrows the state cache's failure
+            }
+            return standalone;
+        } catch (RuntimeException e) {
+            standalone.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    /**
+     * The state cache with its own {@code application.yml}; its port and database are set here, not
+     * by the environment (whose {@code SERVER_PORT} is the gateway's).
+     *
+     * @param extraArgs further {@code --name=value} arguments (tests name the upstream node)
+     */
+    static ConfigurableApplicationContext startStateCache(String jdbcUrl, String user, String password, int port,
+            String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(StateCacheApplication.class).registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    public int gatewayPort() {
+        return services.gatewayPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+        if (stateCache != null) {
+            stateCache.close();
+            stateCache = null;
+        }
+        if (kafka != null) {
+            // the broker's test kit deletes its temporary log directory from a shutdown hook of its own,
+            // concurrently with this one: what the broker says about the vanished files is not news
+            for (String broker : new String[] {"kafka", "org.apache.kafka"}) {
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(broker)).setLevel(Level.OFF);
+            }
+            kafka.destroy();
+            kafka = null;
+        }
+        if (databases != null) {
+            databases.close();
+            databases = null;
+        }
+    }
+}
