@@ -19,7 +19,7 @@ final class InstructionTable {
     }
 
     final boolean[] defined = new boolean[256];
-    /** Fewest items the stack must hold. */
+    /** Fewest items the stack must hold; above any stack for an undefined opcode, so one check catches both. */
     final int[] minStack = new int[256];
     /** Most items the stack may hold before the instruction without overflowing 1024. */
     final int[] maxStack = new int[256];
@@ -29,6 +29,7 @@ final class InstructionTable {
         for (int op = 0; op < 256; op++) {
             OpcodeInfo info = Opcodes.info(op);
             if (info == null || !info.availableIn(fork)) {
+                minStack[op] = Integer.MAX_VALUE;
                 continue;
             }
             defined[op] = true;
@@ -36,6 +37,14 @@ final class InstructionTable {
             maxStack[op] = Frame.MAX_STACK - Math.max(0, info.stackOut() - info.stackIn());
             staticGas[op] = info.staticGas();
         }
+    }
+
+    /** Why an instruction that failed the stack-bounds check halts. */
+    HaltReason stackHalt(int op, int stackSize) {
+        if (!defined[op]) {
+            return HaltReason.INVALID_OPCODE;
+        }
+        return stackSize < minStack[op] ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
     }
 
     static InstructionTable forFork(Fork fork) {
