@@ -35,6 +35,7 @@ final class Interpreter {
         final long[] staticGas = table.staticGas;
         final ExecutionTracer tracer = f.evm.tracer;
         final Memory memory = f.memory;
+        final WordDivision division = f.evm.division;
         int pc = f.pc;
         int sp = f.sp;
         long gas = f.gas;
@@ -70,12 +71,12 @@ final class Interpreter {
                 case ADD -> { WordMath.add(s, a, b); sp--; pc++; }
                 case MUL -> { WordMath.mul(s, a, b); sp--; pc++; }
                 case SUB -> { WordMath.sub(s, a, b); sp--; pc++; }
-                case DIV -> { WordDivision.div(s, a, b); sp--; pc++; }
-                case SDIV -> { WordDivision.sdiv(s, a, b); sp--; pc++; }
-                case MOD -> { WordDivision.mod(s, a, b); sp--; pc++; }
-                case SMOD -> { WordDivision.smod(s, a, b); sp--; pc++; }
-                case ADDMOD -> { WordDivision.addmod(s, a, b, b - 4); sp -= 2; pc++; }
-                case MULMOD -> { WordDivision.mulmod(s, a, b, b - 4); sp -= 2; pc++; }
+                case DIV -> { division.div(s, a, b); sp--; pc++; }
+                case SDIV -> { division.sdiv(s, a, b); sp--; pc++; }
+                case MOD -> { division.mod(s, a, b); sp--; pc++; }
+                case SMOD -> { division.smod(s, a, b); sp--; pc++; }
+                case ADDMOD -> { division.addmod(s, a, b, b - 4); sp -= 2; pc++; }
+                case MULMOD -> { division.mulmod(s, a, b, b - 4); sp -= 2; pc++; }
                 case SIGNEXTEND -> { WordBits.signExtend(s, a, b); sp--; pc++; }
                 case LT -> { WordBits.lt(s, a, b); sp--; pc++; }
                 case GT -> { WordBits.gt(s, a, b); sp--; pc++; }

@@ -3,16 +3,23 @@ package io.evmsim.evm.word;
 /**
  * DIV, SDIV, MOD, SMOD, ADDMOD and MULMOD on the stack's limb layout (see {@link WordMath}).
  * Division by zero gives zero, as the Yellow Paper defines. The general case is Knuth's
- * algorithm D on 32-bit digits, which also serves the 512-bit intermediates of MULMOD.
+ * algorithm D on 64-bit digits, which also serves the 512-bit intermediates of MULMOD.
+ *
+ * <p>An instance owns the scratch limbs the division works in, so that no instruction allocates;
+ * one instance serves one execution at a time (the interpreter keeps one per {@code Evm}).
  */
 public final class WordDivision {
     private static final long LOW32 = 0xffffffffL;
 
-    private WordDivision() {
-    }
+    /** The dividend, normalised in place: up to MULMOD's eight limbs plus the normalisation limb. */
+    private final long[] u = new long[9];
+    /** The divisor, normalised in place. */
+    private final long[] v = new long[4];
+    /** The quotient's limbs; a 512-bit dividend has up to eight. */
+    private final long[] q = new long[8];
 
     /** b := a / b (unsigned). */
-    public static void div(long[] w, int a, int b) {
+    public void div(long[] w, int a, int b) {
         if (WordMath.isZero(w, b)) {
             return;
         }
@@ -27,13 +34,14 @@ public final class WordDivision {
             WordBits.shiftRight(w, b, powerOfTwo, 0);
             return;
         }
-        long[] q = new long[4];
-        divide(limbs(w, a, 4), limbs(w, b, 4), q, null);
-        WordMath.set(w, b, q[0], q[1], q[2], q[3]);
+        System.arraycopy(w, a, u, 0, 4);
+        System.arraycopy(w, b, v, 0, 4);
+        divide(4);
+        System.arraycopy(q, 0, w, b, 4);
     }
 
     /** b := a mod b (unsigned). */
-    public static void mod(long[] w, int a, int b) {
+    public void mod(long[] w, int a, int b) {
         if (WordMath.isZero(w, b)) {
             return;
         }
@@ -41,64 +49,48 @@ public final class WordDivision {
             WordMath.setLong(w, b, Long.remainderUnsigned(w[a], w[b]));
             return;
         }
-        long[] r = new long[4];
-        divide(limbs(w, a, 4), limbs(w, b, 4), null, r);
-        WordMath.set(w, b, r[0], r[1], r[2], r[3]);
+        System.arraycopy(w, a, u, 0, 4);
+        System.arraycopy(w, b, v, 0, 4);
+        divide(4);
+        System.arraycopy(u, 0, w, b, 4);
     }
 
     /** b := a / b, both read as two's complement; -2^255 / -1 overflows back to -2^255. */
-    public static void sdiv(long[] w, int a, int b) {
-        boolean negA = w[a + 3] < 0;
-        boolean negB = w[b + 3] < 0;
-        long[] x = limbs(w, a, 4);
-        long[] y = limbs(w, b, 4);
-        if (negA) {
-            negate(x);
-        }
-        if (negB) {
-            negate(y);
-        }
-        if (isZero(y)) {
-            WordMath.set(w, b, 0, 0, 0, 0);
+    public void sdiv(long[] w, int a, int b) {
+        if (WordMath.isZero(w, b)) {
             return;
         }
-        long[] q = new long[4];
-        divide(x, y, q, null);
+        boolean negA = w[a + 3] < 0;
+        boolean negB = w[b + 3] < 0;
+        loadMagnitude(w, a, u);
+        loadMagnitude(w, b, v);
+        divide(4);
+        System.arraycopy(q, 0, w, b, 4);
         if (negA != negB) {
-            negate(q);
+            negate(w, b);
         }
-        WordMath.set(w, b, q[0], q[1], q[2], q[3]);
     }
 
     /** b := a smod b: the remainder takes the sign of the dividend. */
-    public static void smod(long[] w, int a, int b) {
-        boolean negA = w[a + 3] < 0;
-        long[] x = limbs(w, a, 4);
-        long[] y = limbs(w, b, 4);
-        if (negA) {
-            negate(x);
-        }
-        if (y[3] < 0) {
-            negate(y);
-        }
-        if (isZero(y)) {
-            WordMath.set(w, b, 0, 0, 0, 0);
+    public void smod(long[] w, int a, int b) {
+        if (WordMath.isZero(w, b)) {
             return;
         }
-        long[] r = new long[4];
-        divide(x, y, null, r);
+        boolean negA = w[a + 3] < 0;
+        loadMagnitude(w, a, u);
+        loadMagnitude(w, b, v);
+        divide(4);
+        System.arraycopy(u, 0, w, b, 4);
         if (negA) {
-            negate(r);
+            negate(w, b);
         }
-        WordMath.set(w, b, r[0], r[1], r[2], r[3]);
     }
 
     /** c := (a + b) mod c with the 257-bit sum kept whole; the result lands at c. */
-    public static void addmod(long[] w, int a, int b, int c) {
+    public void addmod(long[] w, int a, int b, int c) {
         if (WordMath.isZero(w, c)) {
             return;
         }
-        long[] sum = new long[5];
         long carry = 0;
         for (int i = 0; i < 4; i++) {
             long x = w[a + i];
@@ -106,21 +98,24 @@ public final class WordDivision {
             long c1 = Long.compareUnsigned(s, x) < 0 ? 1 : 0;
             long s2 = s + carry;
             long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-            sum[i] = s2;
+            u[i] = s2;
             carry = c1 | c2;
         }
-        sum[4] = carry;
-        long[] r = new long[4];
-        divide(sum, limbs(w, c, 4), null, r);
-        WordMath.set(w, c, r[0], r[1], r[2], r[3]);
+        u[4] = carry;
+        System.arraycopy(w, c, v, 0, 4);
+        divide(5);
+        System.arraycopy(u, 0, w, c, 4);
     }
 
     /** c := (a * b) mod c with the 512-bit product kept whole; the result lands at c. */
-    public static void mulmod(long[] w, int a, int b, int c) {
+    public void mulmod(long[] w, int a, int b, int c) {
         if (WordMath.isZero(w, c)) {
             return;
         }
-        long[] product = new long[8];
+        long[] product = u;
+        for (int i = 0; i < 8; i++) {
+            product[i] = 0;
+        }
         for (int i = 0; i < 4; i++) {
             long carry = 0;
             long x = w[a + i];
@@ -137,9 +132,9 @@ public final class WordDivision {
             }
             product[i + 4] = carry;
         }
-        long[] r = new long[4];
-        divide(product, limbs(w, c, 4), null, r);
-        WordMath.set(w, c, r[0], r[1], r[2], r[3]);
+        System.arraycopy(w, c, v, 0, 4);
+        divide(8);
+        System.arraycopy(u, 0, w, c, 4);
     }
 
     /** k when the word is 2^k, else -1. */
@@ -156,103 +151,105 @@ public final class WordDivision {
         return -1;
     }
 
-    private static long[] limbs(long[] w, int a, int n) {
-        long[] out = new long[n];
-        System.arraycopy(w, a, out, 0, n);
-        return out;
-    }
-
-    private static boolean isZero(long[] x) {
-        long acc = 0;
-        for (long v : x) {
-            acc |= v;
+    /** Copies the absolute value of the two's-complement word at {@code a} into {@code out[0..4)}. */
+    private static void loadMagnitude(long[] w, int a, long[] out) {
+        System.arraycopy(w, a, out, 0, 4);
+        if (w[a + 3] < 0) {
+            negate(out, 0);
         }
-        return acc == 0;
     }
 
-    private static void negate(long[] x) {
+    private static void negate(long[] x, int a) {
         long carry = 1;
-        for (int i = 0; i < x.length; i++) {
-            long v = ~x[i] + carry;
-            carry = (carry == 1 && v == 0) ? 1 : 0;
-            x[i] = v;
+        for (int i = a; i < a + 4; i++) {
+            long r = ~x[i] + carry;
+            carry = (carry == 1 && r == 0) ? 1 : 0;
+            x[i] = r;
         }
     }
 
     /**
-     * Unsigned division of little-endian 64-bit limb numbers; the divisor is non-zero. Writes the
-     * low four limbs of the quotient to {@code q} and the remainder to {@code r} (either may be null).
+     * Unsigned division of {@code u[0..m)} by the non-zero {@code v[0..4)}, little-endian 64-bit
+     * limbs: the quotient's low four limbs go to {@code q[0..4)}, the remainder to {@code u[0..4)}.
      * Knuth, TAOCP vol. 2, 4.3.1, algorithm D with 64-bit digits.
      */
-    static void divide(long[] dividend, long[] divisor, long[] q, long[] r) {
-        int m = significantLimbs(dividend);
-        int n = significantLimbs(divisor);
-        long[] quotient = new long[Math.max(m, 4)];
-        long[] remainder = new long[4];
+    private void divide(int m) {
+        int n = 4;
+        while (v[n - 1] == 0) {
+            n--;
+        }
+        while (m > 0 && u[m - 1] == 0) {
+            m--;
+        }
+        q[0] = 0;
+        q[1] = 0;
+        q[2] = 0;
+        q[3] = 0;
         if (m < n) {
-            System.arraycopy(dividend, 0, remainder, 0, m);
-        } else if (n == 1) {
-            divideBySingleLimb(dividend, m, divisor[0], quotient, remainder);
+            return; // the dividend is the remainder; u[m..4) are already zero
+        }
+        if (n == 1) {
+            divideBySingleLimb(m);
         } else {
-            knuthDivide(dividend, m, divisor, n, quotient, remainder);
-        }
-        if (q != null) {
-            System.arraycopy(quotient, 0, q, 0, 4);
-        }
-        if (r != null) {
-            System.arraycopy(remainder, 0, r, 0, 4);
+            knuthDivide(m, n);
         }
     }
 
-    private static void divideBySingleLimb(long[] u, int m, long v, long[] q, long[] r) {
-        int s = Long.numberOfLeadingZeros(v);
-        long vn = v << s;
-        long rem = s == 0 ? 0 : u[m - 1] >>> (64 - s);
-        long[] remainderOut = new long[1];
+    private void divideBySingleLimb(int m) {
+        int s = Long.numberOfLeadingZeros(v[0]);
+        long divisor = v[0] << s;
+        long rem = spill(u[m - 1], s);
         for (int j = m - 1; j >= 0; j--) {
-            long limb = (u[j] << s) | (s == 0 || j == 0 ? 0 : u[j - 1] >>> (64 - s));
-            q[j] = divide128(rem, limb, vn, remainderOut);
-            rem = remainderOut[0];
+            long limb = (u[j] << s) | (j == 0 ? 0 : spill(u[j - 1], s));
+            long digit = divide128(rem, limb, divisor);
+            rem = limb - digit * divisor;
+            q[j] = digit;
         }
-        r[0] = rem >>> s;
+        u[0] = rem >>> s;
+        u[1] = 0;
+        u[2] = 0;
+        u[3] = 0;
+    }
+
+    /** The top {@code s} bits of x moved to the bottom: what a left shift by s carries out. */
+    private static long spill(long x, int s) {
+        return (x >>> 1) >>> (63 - s);
     }
 
     /** m >= n >= 2, v[n-1] != 0. */
-    private static void knuthDivide(long[] u, int m, long[] v, int n, long[] q, long[] r) {
+    private void knuthDivide(int m, int n) {
         int s = Long.numberOfLeadingZeros(v[n - 1]);
-        long[] vn = new long[n];
         for (int i = n - 1; i > 0; i--) {
-            vn[i] = (v[i] << s) | (s == 0 ? 0 : v[i - 1] >>> (64 - s));
+            v[i] = (v[i] << s) | spill(v[i - 1], s);
         }
-        vn[0] = v[0] << s;
-        long[] un = new long[m + 1];
-        un[m] = s == 0 ? 0 : u[m - 1] >>> (64 - s);
+        v[0] = v[0] << s;
+        u[m] = spill(u[m - 1], s);
         for (int i = m - 1; i > 0; i--) {
-            un[i] = (u[i] << s) | (s == 0 ? 0 : u[i - 1] >>> (64 - s));
+            u[i] = (u[i] << s) | spill(u[i - 1], s);
         }
-        un[0] = u[0] << s;
-        long vTop = vn[n - 1];
-        long vNext = vn[n - 2];
-        long[] remainderOut = new long[1];
+        u[0] = u[0] << s;
+        long vTop = v[n - 1];
+        long vNext = v[n - 2];
         for (int j = m - n; j >= 0; j--) {
             long qhat;
             long rhat;
             boolean rhatOverflow;
-            if (un[j + n] == vTop) {
+            long high = u[j + n];
+            long low = u[j + n - 1];
+            if (high == vTop) {
                 qhat = -1L;
-                rhat = un[j + n - 1] + vTop;
+                rhat = low + vTop;
                 rhatOverflow = Long.compareUnsigned(rhat, vTop) < 0;
             } else {
-                qhat = divide128(un[j + n], un[j + n - 1], vTop, remainderOut);
-                rhat = remainderOut[0];
+                qhat = divide128(high, low, vTop);
+                rhat = low - qhat * vTop;
                 rhatOverflow = false;
             }
-            // at most two corrections: while qhat * vNext > rhat * B + un[j+n-2]
+            // at most two corrections: while qhat * vNext > rhat * B + u[j+n-2]
             while (!rhatOverflow) {
                 long productHigh = Math.unsignedMultiplyHigh(qhat, vNext);
-                long productLow = qhat * vNext;
                 int c = Long.compareUnsigned(productHigh, rhat);
-                if (c < 0 || (c == 0 && Long.compareUnsigned(productLow, un[j + n - 2]) <= 0)) {
+                if (c < 0 || (c == 0 && Long.compareUnsigned(qhat * vNext, u[j + n - 2]) <= 0)) {
                     break;
                 }
                 qhat--;
@@ -260,51 +257,56 @@ public final class WordDivision {
                 rhat += vTop;
                 rhatOverflow = Long.compareUnsigned(rhat, previous) < 0;
             }
-            // un[j..j+n] -= qhat * vn
+            // u[j..j+n] -= qhat * v
             long carry = 0;
             for (int i = 0; i < n; i++) {
-                long low = qhat * vn[i];
-                long high = Math.unsignedMultiplyHigh(qhat, vn[i]);
-                long subtrahend = low + carry;
-                if (Long.compareUnsigned(subtrahend, low) < 0) {
-                    high++;
+                long lowProduct = qhat * v[i];
+                long highProduct = Math.unsignedMultiplyHigh(qhat, v[i]);
+                long subtrahend = lowProduct + carry;
+                if (Long.compareUnsigned(subtrahend, lowProduct) < 0) {
+                    highProduct++;
                 }
-                long t = un[i + j];
-                un[i + j] = t - subtrahend;
+                long t = u[i + j];
+                u[i + j] = t - subtrahend;
                 if (Long.compareUnsigned(t, subtrahend) < 0) {
-                    high++;
+                    highProduct++;
                 }
-                carry = high;
+                carry = highProduct;
             }
-            long top = un[j + n];
-            un[j + n] = top - carry;
+            long top = u[j + n];
+            u[j + n] = top - carry;
             if (Long.compareUnsigned(top, carry) < 0) {
                 // qhat was one too large: add the divisor back
                 qhat--;
                 long addCarry = 0;
                 for (int i = 0; i < n; i++) {
-                    long x = un[i + j];
-                    long sum = x + vn[i];
+                    long x = u[i + j];
+                    long sum = x + v[i];
                     long c1 = Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
                     long sum2 = sum + addCarry;
                     long c2 = Long.compareUnsigned(sum2, sum) < 0 ? 1 : 0;
-                    un[i + j] = sum2;
+                    u[i + j] = sum2;
                     addCarry = c1 | c2;
                 }
-                un[j + n] += addCarry;
+                u[j + n] += addCarry;
             }
             q[j] = qhat;
         }
+        // the remainder is u[0..n) shifted back; u[n] is zero now
         for (int i = 0; i < n; i++) {
-            r[i] = (un[i] >>> s) | (s == 0 ? 0 : un[i + 1] << (64 - s));
+            u[i] = (u[i] >>> s) | (s == 0 ? 0 : u[i + 1] << (64 - s));
+        }
+        for (int i = n; i < 4; i++) {
+            u[i] = 0;
         }
     }
 
     /**
      * (high * 2^64 + low) / divisor for a normalized divisor (top bit set) and high < divisor, so
-     * that the quotient fits 64 bits (Hacker's Delight, divlu). The remainder goes to rem[0].
+     * that the quotient fits 64 bits (Hacker's Delight, divlu). The remainder is
+     * {@code low - quotient * divisor}, modulo 2^64.
      */
-    private static long divide128(long high, long low, long divisor, long[] rem) {
+    private static long divide128(long high, long low, long divisor) {
         long divisorHigh = divisor >>> 32;
         long divisorLow = divisor & LOW32;
         long lowHigh = low >>> 32;
@@ -330,15 +332,6 @@ public final class WordDivision {
                 break;
             }
         }
-        rem[0] = ((middle << 32) | lowLow) - q0 * divisor;
         return (q1 << 32) | q0;
-    }
-
-    private static int significantLimbs(long[] x) {
-        int n = x.length;
-        while (n > 0 && x[n - 1] == 0) {
-            n--;
-        }
-        return n;
     }
 }
