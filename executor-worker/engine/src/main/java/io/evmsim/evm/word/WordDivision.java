@@ -17,6 +17,9 @@ public final class WordDivision {
     private final long[] v = new long[4];
     /** The quotient's limbs; a 512-bit dividend has up to eight. */
     private final long[] q = new long[8];
+    /** The last normalised divisor digit and its reciprocal: MULMOD code tends to reuse one modulus. */
+    private long reciprocalOf;
+    private long reciprocal;
 
     /** b := a / b (unsigned). */
     public void div(long[] w, int a, int b) {
@@ -188,7 +191,10 @@ public final class WordDivision {
         if (m < n) {
             return; // the dividend is the remainder; u[m..4) are already zero
         }
-        if (n == 1) {
+        if (m == 1) {
+            q[0] = Long.divideUnsigned(u[0], v[0]);
+            u[0] = Long.remainderUnsigned(u[0], v[0]);
+        } else if (n == 1) {
             divideBySingleLimb(m);
         } else {
             knuthDivide(m, n);
@@ -198,10 +204,11 @@ public final class WordDivision {
     private void divideBySingleLimb(int m) {
         int s = Long.numberOfLeadingZeros(v[0]);
         long divisor = v[0] << s;
+        long inverse = reciprocal(divisor);
         long rem = spill(u[m - 1], s);
         for (int j = m - 1; j >= 0; j--) {
             long limb = (u[j] << s) | (j == 0 ? 0 : spill(u[j - 1], s));
-            long digit = divide128(rem, limb, divisor);
+            long digit = divide2by1(rem, limb, divisor, inverse);
             rem = limb - digit * divisor;
             q[j] = digit;
         }
@@ -230,6 +237,7 @@ public final class WordDivision {
         u[0] = u[0] << s;
         long vTop = v[n - 1];
         long vNext = v[n - 2];
+        long inverse = reciprocal(vTop);
         for (int j = m - n; j >= 0; j--) {
             long qhat;
             long rhat;
@@ -241,7 +249,7 @@ public final class WordDivision {
                 rhat = low + vTop;
                 rhatOverflow = Long.compareUnsigned(rhat, vTop) < 0;
             } else {
-                qhat = divide128(high, low, vTop);
+                qhat = divide2by1(high, low, vTop, inverse);
                 rhat = low - qhat * vTop;
                 rhatOverflow = false;
             }
@@ -299,6 +307,36 @@ public final class WordDivision {
         for (int i = n; i < 4; i++) {
             u[i] = 0;
         }
+    }
+
+    /** floor((2^128 - 1) / d) - 2^64 for a normalised d, remembered for the next call with the same d. */
+    private long reciprocal(long d) {
+        if (d != reciprocalOf) {
+            reciprocal = divide128(~d, -1L, d);
+            reciprocalOf = d;
+        }
+        return reciprocal;
+    }
+
+    /**
+     * (high * 2^64 + low) / d for a normalised d and high < d, by multiplying with d's reciprocal
+     * (Moller and Granlund, "Improved division by invariant integers", 2011, algorithm 4). The
+     * remainder is {@code low - quotient * d}, modulo 2^64.
+     */
+    private static long divide2by1(long high, long low, long d, long inverse) {
+        long productLow = inverse * high;
+        long q0 = productLow + low;
+        long q1 = Math.unsignedMultiplyHigh(inverse, high) + high + 1
+                + (Long.compareUnsigned(q0, productLow) < 0 ? 1 : 0);
+        long r = low - q1 * d;
+        if (Long.compareUnsigned(r, q0) > 0) {
+            q1--;
+            r += d;
+        }
+        if (Long.compareUnsigned(r, d) >= 0) {
+            q1++;
+        }
+        return q1;
     }
 
     /**
