@@ -30,34 +30,36 @@ final class Interpreter {
         final int codeLength = f.bytecode.length;
         final long[] jumpDestinations = f.code.jumpDestinations();
         final long[] s = f.stack;
-        final int[] minStack = table.minStack;
-        final int[] maxStack = table.maxStack;
-        final long[] staticGas = table.staticGas;
+        final long[] entries = table.entries;
         final ExecutionTracer tracer = f.evm.tracer;
         final Memory memory = f.memory;
         final WordDivision division = f.evm.division;
         int pc = f.pc;
         int sp = f.sp;
         long gas = f.gas;
-        while (pc < codeLength) {
+        while (true) {
+            // past the end the padding reads as STOP (pc never passes it: PUSH32 moves 33 bytes)
             int op = code[pc] & 0xff;
             if (tracer != null) {
+                if (pc >= codeLength) {
+                    break; // the implicit STOP at the end of code is not a step
+                }
                 f.pc = pc;
                 f.sp = sp;
                 f.gas = gas;
                 tracer.onStep(f, op);
             }
-            if (sp < minStack[op] || sp > maxStack[op]) {
+            long entry = entries[op];
+            if (InstructionTable.outOfStackBounds(entry, sp)) {
                 f.gas = gas;
                 f.halt(table.stackHalt(op, sp));
                 return;
             }
-            long cost = staticGas[op];
-            if (cost > gas) {
+            gas -= InstructionTable.staticGas(entry);
+            if (gas < 0) {
                 f.halt(HaltReason.OUT_OF_GAS);
                 return;
             }
-            gas -= cost;
             int a = (sp - 1) << 2;
             int b = a - 4;
             switch (op) {
