@@ -14,7 +14,7 @@ import java.nio.ByteOrder;
  * The dispatch loop: checks an instruction's stack bounds and static gas from the fork's
  * {@link InstructionTable}, then runs it. The program counter, stack height and gas live in
  * locals while the loop runs the frequent instructions inline (arithmetic in place on the flat
- * stack, PUSH, DUP, SWAP, jumps, word-sized memory access within the current size); the frame's
+ * stack, PUSH, DUP, SWAP, jumps, MLOAD and MSTORE); the frame's
  * fields are brought up to date only around the instructions that run out of line
  * ({@link OutOfLineOps}), around a tracer's step and when the frame ends.
  */
@@ -99,42 +99,36 @@ final class Interpreter {
                 case MLOAD -> {
                     long offset = WordMath.clampToLong(s, a);
                     if (offset > memory.size() - 32) { // no overflow: size is an int
-                        f.pc = pc + 1;
-                        f.sp = sp;
-                        f.gas = gas;
-                        MemoryOps.mload(f);
-                        if (!f.running) {
+                        gas -= memory.expansionCost(offset, 32);
+                        if (gas < 0) {
+                            f.halt(HaltReason.OUT_OF_GAS);
                             return;
                         }
-                        gas = f.gas;
-                    } else {
-                        byte[] data = memory.data();
-                        int o = (int) offset;
-                        WordMath.set(s, a, (long) LONG_BIG_ENDIAN.get(data, o + 24),
-                                (long) LONG_BIG_ENDIAN.get(data, o + 16), (long) LONG_BIG_ENDIAN.get(data, o + 8),
-                                (long) LONG_BIG_ENDIAN.get(data, o));
+                        memory.expand(offset, 32);
                     }
+                    byte[] data = memory.data();
+                    int o = (int) offset;
+                    WordMath.set(s, a, (long) LONG_BIG_ENDIAN.get(data, o + 24),
+                            (long) LONG_BIG_ENDIAN.get(data, o + 16), (long) LONG_BIG_ENDIAN.get(data, o + 8),
+                            (long) LONG_BIG_ENDIAN.get(data, o));
                     pc++;
                 }
                 case MSTORE -> {
                     long offset = WordMath.clampToLong(s, a);
                     if (offset > memory.size() - 32) {
-                        f.pc = pc + 1;
-                        f.sp = sp;
-                        f.gas = gas;
-                        MemoryOps.mstore(f);
-                        if (!f.running) {
+                        gas -= memory.expansionCost(offset, 32);
+                        if (gas < 0) {
+                            f.halt(HaltReason.OUT_OF_GAS);
                             return;
                         }
-                        gas = f.gas;
-                    } else {
-                        byte[] data = memory.data();
-                        int o = (int) offset;
-                        LONG_BIG_ENDIAN.set(data, o, s[b + 3]);
-                        LONG_BIG_ENDIAN.set(data, o + 8, s[b + 2]);
-                        LONG_BIG_ENDIAN.set(data, o + 16, s[b + 1]);
-                        LONG_BIG_ENDIAN.set(data, o + 24, s[b]);
+                        memory.expand(offset, 32);
                     }
+                    byte[] data = memory.data();
+                    int o = (int) offset;
+                    LONG_BIG_ENDIAN.set(data, o, s[b + 3]);
+                    LONG_BIG_ENDIAN.set(data, o + 8, s[b + 2]);
+                    LONG_BIG_ENDIAN.set(data, o + 16, s[b + 1]);
+                    LONG_BIG_ENDIAN.set(data, o + 24, s[b]);
                     sp -= 2;
                     pc++;
                 }
