@@ -54,7 +54,7 @@ public final class WordDivision {
         }
         System.arraycopy(w, a, u, 0, 4);
         System.arraycopy(w, b, v, 0, 4);
-        divide(4);
+        remainder(4);
         System.arraycopy(u, 0, w, b, 4);
     }
 
@@ -82,7 +82,7 @@ public final class WordDivision {
         boolean negA = w[a + 3] < 0;
         loadMagnitude(w, a, u);
         loadMagnitude(w, b, v);
-        divide(4);
+        remainder(4);
         System.arraycopy(u, 0, w, b, 4);
         if (negA) {
             negate(w, b);
@@ -106,7 +106,7 @@ public final class WordDivision {
         }
         u[4] = carry;
         System.arraycopy(w, c, v, 0, 4);
-        divide(5);
+        remainder(5);
         System.arraycopy(u, 0, w, c, 4);
     }
 
@@ -136,7 +136,7 @@ public final class WordDivision {
             product[i + 4] = carry;
         }
         System.arraycopy(w, c, v, 0, 4);
-        divide(8);
+        remainder(8);
         System.arraycopy(u, 0, w, c, 4);
     }
 
@@ -199,6 +199,101 @@ public final class WordDivision {
         } else {
             knuthDivide(m, n);
         }
+    }
+
+    /**
+     * The remainder alone of {@code u[0..m)} by {@code v[0..4)}, into {@code u[0..4)}. A divisor of
+     * four limbs (MULMOD's moduli) takes algorithm D with the five-limb window held in locals;
+     * anything else goes through {@link #divide}.
+     */
+    private void remainder(int m) {
+        while (m > 0 && u[m - 1] == 0) {
+            m--;
+        }
+        if (v[3] == 0 || m < 4) {
+            divide(m);
+            return;
+        }
+        int s = Long.numberOfLeadingZeros(v[3]);
+        long d3 = (v[3] << s) | spill(v[2], s);
+        long d2 = (v[2] << s) | spill(v[1], s);
+        long d1 = (v[1] << s) | spill(v[0], s);
+        long d0 = v[0] << s;
+        long inverse = reciprocal(d3);
+        // the window's top four limbs of the normalised dividend; one more limb enters per step
+        long r3 = spill(u[m - 1], s);
+        long r2 = (u[m - 1] << s) | spill(u[m - 2], s);
+        long r1 = (u[m - 2] << s) | spill(u[m - 3], s);
+        long r0 = (u[m - 3] << s) | spill(u[m - 4], s);
+        for (int j = m - 4; j >= 0; j--) {
+            long x = (u[j] << s) | (j == 0 ? 0 : spill(u[j - 1], s));
+            long qhat;
+            long rhat;
+            boolean rhatOverflow;
+            if (r3 == d3) {
+                qhat = -1L;
+                rhat = r2 + d3;
+                rhatOverflow = Long.compareUnsigned(rhat, d3) < 0;
+            } else {
+                qhat = divide2by1(r3, r2, d3, inverse);
+                rhat = r2 - qhat * d3;
+                rhatOverflow = false;
+            }
+            while (!rhatOverflow) { // at most twice: while qhat * d2 > rhat * B + r1
+                long productHigh = Math.unsignedMultiplyHigh(qhat, d2);
+                int c = Long.compareUnsigned(productHigh, rhat);
+                if (c < 0 || (c == 0 && Long.compareUnsigned(qhat * d2, r1) <= 0)) {
+                    break;
+                }
+                qhat--;
+                long previous = rhat;
+                rhat += d3;
+                rhatOverflow = Long.compareUnsigned(rhat, previous) < 0;
+            }
+            // (r3 r2 r1 r0 x) -= qhat * (d3 d2 d1 d0)
+            long low = qhat * d0;
+            long carry = Math.unsignedMultiplyHigh(qhat, d0) + (Long.compareUnsigned(x, low) < 0 ? 1 : 0);
+            x -= low;
+            low = qhat * d1 + carry;
+            carry = Math.unsignedMultiplyHigh(qhat, d1) + (Long.compareUnsigned(low, carry) < 0 ? 1 : 0)
+                    + (Long.compareUnsigned(r0, low) < 0 ? 1 : 0);
+            r0 -= low;
+            low = qhat * d2 + carry;
+            carry = Math.unsignedMultiplyHigh(qhat, d2) + (Long.compareUnsigned(low, carry) < 0 ? 1 : 0)
+                    + (Long.compareUnsigned(r1, low) < 0 ? 1 : 0);
+            r1 -= low;
+            low = qhat * d3 + carry;
+            carry = Math.unsignedMultiplyHigh(qhat, d3) + (Long.compareUnsigned(low, carry) < 0 ? 1 : 0)
+                    + (Long.compareUnsigned(r2, low) < 0 ? 1 : 0);
+            r2 -= low;
+            if (Long.compareUnsigned(r3, carry) < 0) {
+                // qhat was one too large: add the divisor back (the carry out cancels the borrow)
+                long sum = x + d0;
+                long c = Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+                x = sum;
+                sum = r0 + d1 + c;
+                c = Long.compareUnsigned(sum, r0) < 0 || (c == 1 && sum == r0) ? 1 : 0;
+                r0 = sum;
+                sum = r1 + d2 + c;
+                c = Long.compareUnsigned(sum, r1) < 0 || (c == 1 && sum == r1) ? 1 : 0;
+                r1 = sum;
+                r2 = r2 + d3 + c;
+            }
+            // the window's top limb is zero now: slide down by one limb
+            r3 = r2;
+            r2 = r1;
+            r1 = r0;
+            r0 = x;
+        }
+        u[0] = (r0 >>> s) | carryDown(r1, s);
+        u[1] = (r1 >>> s) | carryDown(r2, s);
+        u[2] = (r2 >>> s) | carryDown(r3, s);
+        u[3] = r3 >>> s;
+    }
+
+    /** The low {@code s} bits of x moved to the top: what a right shift by s carries out (0 for s = 0). */
+    private static long carryDown(long x, int s) {
+        return (x << 1) << (63 - s);
     }
 
     private void divideBySingleLimb(int m) {
