@@ -134,8 +134,7 @@ final class Interpreter {
                 }
                 case JUMP -> {
                     long destination = WordMath.clampToLong(s, a);
-                    if (destination >= codeLength
-                            || (jumpDestinations[(int) destination >>> 6] & (1L << destination)) == 0) {
+                    if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
                         f.pc = pc;
                         f.sp = sp;
                         f.gas = gas;
@@ -150,8 +149,7 @@ final class Interpreter {
                         pc++;
                     } else {
                         long destination = WordMath.clampToLong(s, a);
-                        if (destination >= codeLength
-                                || (jumpDestinations[(int) destination >>> 6] & (1L << destination)) == 0) {
+                        if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
                             f.pc = pc;
                             f.sp = sp;
                             f.gas = gas;
@@ -213,6 +211,11 @@ final class Interpreter {
         f.sp = sp;
         f.gas = gas;
         f.running = false;
+    }
+
+    /** Whether a JUMP or JUMPI may land there: inside the code, on a JUMPDEST that is no PUSH data. */
+    private static boolean isJumpDestination(long[] jumpDestinations, int codeLength, long destination) {
+        return destination < codeLength && (jumpDestinations[(int) destination >>> 6] & (1L << destination)) != 0;
     }
 
     /** PUSH9 to PUSH32: the {@code n} immediate bytes from {@code start}, read as up to four limbs. */

@@ -16,7 +16,7 @@ public final class Code {
     private static final int DELEGATION_LENGTH = 23;
 
     /** Zero bytes past the end of {@link #paddedBytes()}: the immediate of a PUSH32 at the last byte. */
-    public static final int PADDING = 33;
+    private static final int PADDING = 33;
 
     private final byte[] bytes;
     private final Hash hash;
@@ -51,14 +51,6 @@ public final class Code {
 
     public Hash hash() {
         return hash != null ? hash : Keccak.hash(bytes);
-    }
-
-    public boolean isValidJumpDestination(long destination) {
-        if (destination < 0 || destination >= bytes.length) {
-            return false;
-        }
-        int d = (int) destination;
-        return (jumpDestinations()[d >>> 6] & (1L << d)) != 0;
     }
 
     /** Bit {@code pc} (word {@code pc >>> 6}) is set where a valid JUMPDEST stands. */
