@@ -51,7 +51,6 @@ final class Interpreter {
             }
             long entry = entries[op];
             if (InstructionTable.outOfStackBounds(entry, sp)) {
-                f.gas = gas;
                 f.halt(table.stackHalt(op, sp));
                 return;
             }
@@ -96,49 +95,32 @@ final class Interpreter {
                 case SAR -> { WordBits.sar(s, a, b); sp--; pc++; }
                 case CLZ -> { WordBits.clz(s, a); pc++; }
                 case POP -> { sp--; pc++; }
-                case MLOAD -> {
+                case MLOAD, MSTORE -> {
                     long offset = WordMath.clampToLong(s, a);
-                    if (offset > memory.size() - 32) { // no overflow: size is an int
-                        gas -= memory.expansionCost(offset, 32);
-                        if (gas < 0) {
-                            f.halt(HaltReason.OUT_OF_GAS);
-                            return;
-                        }
-                        memory.expand(offset, 32);
+                    gas = expandForWord(memory, offset, gas);
+                    if (gas < 0) {
+                        f.halt(HaltReason.OUT_OF_GAS);
+                        return;
                     }
                     byte[] data = memory.data();
                     int o = (int) offset;
-                    WordMath.set(s, a, (long) LONG_BIG_ENDIAN.get(data, o + 24),
-                            (long) LONG_BIG_ENDIAN.get(data, o + 16), (long) LONG_BIG_ENDIAN.get(data, o + 8),
-                            (long) LONG_BIG_ENDIAN.get(data, o));
-                    pc++;
-                }
-                case MSTORE -> {
-                    long offset = WordMath.clampToLong(s, a);
-                    if (offset > memory.size() - 32) {
-                        gas -= memory.expansionCost(offset, 32);
-                        if (gas < 0) {
-                            f.halt(HaltReason.OUT_OF_GAS);
-                            return;
-                        }
-                        memory.expand(offset, 32);
+                    if (op == MLOAD) {
+                        WordMath.set(s, a, (long) LONG_BIG_ENDIAN.get(data, o + 24),
+                                (long) LONG_BIG_ENDIAN.get(data, o + 16), (long) LONG_BIG_ENDIAN.get(data, o + 8),
+                                (long) LONG_BIG_ENDIAN.get(data, o));
+                    } else {
+                        LONG_BIG_ENDIAN.set(data, o, s[b + 3]);
+                        LONG_BIG_ENDIAN.set(data, o + 8, s[b + 2]);
+                        LONG_BIG_ENDIAN.set(data, o + 16, s[b + 1]);
+                        LONG_BIG_ENDIAN.set(data, o + 24, s[b]);
+                        sp -= 2;
                     }
-                    byte[] data = memory.data();
-                    int o = (int) offset;
-                    LONG_BIG_ENDIAN.set(data, o, s[b + 3]);
-                    LONG_BIG_ENDIAN.set(data, o + 8, s[b + 2]);
-                    LONG_BIG_ENDIAN.set(data, o + 16, s[b + 1]);
-                    LONG_BIG_ENDIAN.set(data, o + 24, s[b]);
-                    sp -= 2;
                     pc++;
                 }
                 case JUMP -> {
                     long destination = WordMath.clampToLong(s, a);
                     if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
-                        f.pc = pc;
-                        f.sp = sp;
-                        f.gas = gas;
-                        f.halt(HaltReason.INVALID_JUMP);
+                        f.halt(HaltReason.INVALID_JUMP); // a halt consumes all gas: nothing to write back
                         return;
                     }
                     sp--;
@@ -150,10 +132,7 @@ final class Interpreter {
                     } else {
                         long destination = WordMath.clampToLong(s, a);
                         if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
-                            f.pc = pc;
-                            f.sp = sp;
-                            f.gas = gas;
-                            f.halt(HaltReason.INVALID_JUMP);
+                            f.halt(HaltReason.INVALID_JUMP); // a halt consumes all gas: nothing to write back
                             return;
                         }
                         pc = (int) destination;
@@ -211,6 +190,21 @@ final class Interpreter {
         f.sp = sp;
         f.gas = gas;
         f.running = false;
+    }
+
+    /**
+     * The gas left after growing memory to cover the word at {@code offset}: unchanged when it
+     * already does, negative (and the memory untouched) when the expansion costs more than there is.
+     */
+    private static long expandForWord(Memory memory, long offset, long gas) {
+        if (offset <= memory.size() - 32) { // no overflow: size is an int
+            return gas;
+        }
+        long left = gas - memory.expansionCost(offset, 32);
+        if (left >= 0) {
+            memory.expand(offset, 32);
+        }
+        return left;
     }
 
     /** Whether a JUMP or JUMPI may land there: inside the code, on a JUMPDEST that is no PUSH data. */

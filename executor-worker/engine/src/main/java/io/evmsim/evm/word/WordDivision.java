@@ -26,7 +26,7 @@ public final class WordDivision {
         if (WordMath.isZero(w, b)) {
             return;
         }
-        if ((w[a + 1] | w[a + 2] | w[a + 3] | w[b + 1] | w[b + 2] | w[b + 3]) == 0) {
+        if (bothFitOneLimb(w, a, b)) {
             WordMath.setLong(w, b, Long.divideUnsigned(w[a], w[b]));
             return;
         }
@@ -37,8 +37,7 @@ public final class WordDivision {
             WordBits.shiftRight(w, b, powerOfTwo, 0);
             return;
         }
-        System.arraycopy(w, a, u, 0, 4);
-        System.arraycopy(w, b, v, 0, 4);
+        loadOperands(w, a, b);
         divide(4);
         System.arraycopy(q, 0, w, b, 4);
     }
@@ -48,14 +47,13 @@ public final class WordDivision {
         if (WordMath.isZero(w, b)) {
             return;
         }
-        if ((w[a + 1] | w[a + 2] | w[a + 3] | w[b + 1] | w[b + 2] | w[b + 3]) == 0) {
+        if (bothFitOneLimb(w, a, b)) {
             WordMath.setLong(w, b, Long.remainderUnsigned(w[a], w[b]));
-            return;
+        } else {
+            loadOperands(w, a, b);
+            remainder(4);
+            System.arraycopy(u, 0, w, b, 4);
         }
-        System.arraycopy(w, a, u, 0, 4);
-        System.arraycopy(w, b, v, 0, 4);
-        remainder(4);
-        System.arraycopy(u, 0, w, b, 4);
     }
 
     /** b := a / b, both read as two's complement; -2^255 / -1 overflows back to -2^255. */
@@ -138,6 +136,16 @@ public final class WordDivision {
         System.arraycopy(w, c, v, 0, 4);
         remainder(8);
         System.arraycopy(u, 0, w, c, 4);
+    }
+
+    private static boolean bothFitOneLimb(long[] w, int a, int b) {
+        return (w[a + 1] | w[a + 2] | w[a + 3] | w[b + 1] | w[b + 2] | w[b + 3]) == 0;
+    }
+
+    /** Dividend a into {@code u[0..4)}, divisor b into {@code v[0..4)}. */
+    private void loadOperands(long[] w, int a, int b) {
+        System.arraycopy(w, a, u, 0, 4);
+        System.arraycopy(w, b, v, 0, 4);
     }
 
     /** k when the word is 2^k, else -1. */
@@ -227,29 +235,7 @@ public final class WordDivision {
         long r0 = (u[m - 3] << s) | spill(u[m - 4], s);
         for (int j = m - 4; j >= 0; j--) {
             long x = (u[j] << s) | (j == 0 ? 0 : spill(u[j - 1], s));
-            long qhat;
-            long rhat;
-            boolean rhatOverflow;
-            if (r3 == d3) {
-                qhat = -1L;
-                rhat = r2 + d3;
-                rhatOverflow = Long.compareUnsigned(rhat, d3) < 0;
-            } else {
-                qhat = divide2by1(r3, r2, d3, inverse);
-                rhat = r2 - qhat * d3;
-                rhatOverflow = false;
-            }
-            while (!rhatOverflow) { // at most twice: while qhat * d2 > rhat * B + r1
-                long productHigh = Math.unsignedMultiplyHigh(qhat, d2);
-                int c = Long.compareUnsigned(productHigh, rhat);
-                if (c < 0 || (c == 0 && Long.compareUnsigned(qhat * d2, r1) <= 0)) {
-                    break;
-                }
-                qhat--;
-                long previous = rhat;
-                rhat += d3;
-                rhatOverflow = Long.compareUnsigned(rhat, previous) < 0;
-            }
+            long qhat = quotientDigit(r3, r2, r1, d3, d2, inverse);
             // (r3 r2 r1 r0 x) -= qhat * (d3 d2 d1 d0)
             long low = qhat * d0;
             long carry = Math.unsignedMultiplyHigh(qhat, d0) + (Long.compareUnsigned(x, low) < 0 ? 1 : 0);
@@ -334,32 +320,7 @@ public final class WordDivision {
         long vNext = v[n - 2];
         long inverse = reciprocal(vTop);
         for (int j = m - n; j >= 0; j--) {
-            long qhat;
-            long rhat;
-            boolean rhatOverflow;
-            long high = u[j + n];
-            long low = u[j + n - 1];
-            if (high == vTop) {
-                qhat = -1L;
-                rhat = low + vTop;
-                rhatOverflow = Long.compareUnsigned(rhat, vTop) < 0;
-            } else {
-                qhat = divide2by1(high, low, vTop, inverse);
-                rhat = low - qhat * vTop;
-                rhatOverflow = false;
-            }
-            // at most two corrections: while qhat * vNext > rhat * B + u[j+n-2]
-            while (!rhatOverflow) {
-                long productHigh = Math.unsignedMultiplyHigh(qhat, vNext);
-                int c = Long.compareUnsigned(productHigh, rhat);
-                if (c < 0 || (c == 0 && Long.compareUnsigned(qhat * vNext, u[j + n - 2]) <= 0)) {
-                    break;
-                }
-                qhat--;
-                long previous = rhat;
-                rhat += vTop;
-                rhatOverflow = Long.compareUnsigned(rhat, previous) < 0;
-            }
+            long qhat = quotientDigit(u[j + n], u[j + n - 1], u[j + n - 2], vTop, vNext, inverse);
             // u[j..j+n] -= qhat * v
             long carry = 0;
             for (int i = 0; i < n; i++) {
@@ -402,6 +363,38 @@ public final class WordDivision {
         for (int i = n; i < 4; i++) {
             u[i] = 0;
         }
+    }
+
+    /**
+     * Algorithm D's estimate of the next quotient digit from the window's top three limbs and the
+     * normalised divisor's top two (step D3): at most two too large before the final check, and
+     * corrected here while {@code qhat * dNext > rhat * B + third}.
+     */
+    private static long quotientDigit(long top, long second, long third, long dTop, long dNext, long inverse) {
+        long qhat;
+        long rhat;
+        boolean rhatOverflow;
+        if (top == dTop) {
+            qhat = -1L;
+            rhat = second + dTop;
+            rhatOverflow = Long.compareUnsigned(rhat, dTop) < 0;
+        } else {
+            qhat = divide2by1(top, second, dTop, inverse);
+            rhat = second - qhat * dTop;
+            rhatOverflow = false;
+        }
+        while (!rhatOverflow) {
+            long productHigh = Math.unsignedMultiplyHigh(qhat, dNext);
+            int c = Long.compareUnsigned(productHigh, rhat);
+            if (c < 0 || (c == 0 && Long.compareUnsigned(qhat * dNext, third) <= 0)) {
+                break;
+            }
+            qhat--;
+            long previous = rhat;
+            rhat += dTop;
+            rhatOverflow = Long.compareUnsigned(rhat, previous) < 0;
+        }
+        return qhat;
     }
 
     /** floor((2^128 - 1) / d) - 2^64 for a normalised d, remembered for the next call with the same d. */
