@@ -10,6 +10,7 @@ import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.ExecutionTracer;
+import io.evmsim.evm.word.WordDivision;
 import java.util.Map;
 
 /**
@@ -29,6 +30,8 @@ public final class Evm {
     final TransactionContext transaction;
     final ForkRules rules;
     final ExecutionTracer tracer;
+    /** Scratch limbs for DIV, MOD, ADDMOD, MULMOD and their signed forms: one execution at a time. */
+    final WordDivision division = new WordDivision();
     private final Map<Address, Precompile> precompiles;
     private final InstructionTable instructions;
     private final long[][] stacks = new long[MAX_CALL_DEPTH + 1][];

@@ -16,24 +16,6 @@ final class MemoryOps {
         return (bytes + 31) >>> 5;
     }
 
-    static void mload(Frame f) {
-        long offset = f.popClamped();
-        if (!f.chargeMemory(offset, 32)) {
-            return;
-        }
-        f.pushBytes(f.memory.data(), (int) offset, 32);
-    }
-
-    static void mstore(Frame f) {
-        long offset = f.popClamped();
-        int value = f.top();
-        f.sp--;
-        if (!f.chargeMemory(offset, 32)) {
-            return;
-        }
-        f.writeWord(value, f.memory.data(), (int) offset);
-    }
-
     static void mstore8(Frame f) {
         long offset = f.popClamped();
         long low = f.stack[f.top()];

@@ -4,6 +4,7 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.evm.opcode.Opcodes;
+import java.util.Arrays;
 
 /**
  * Contract code with its hash and its valid jump destinations, computed once per code hash (see
@@ -14,9 +15,17 @@ public final class Code {
     /** EIP-7702: a delegation designator is this prefix followed by a 20-byte address. */
     private static final int DELEGATION_LENGTH = 23;
 
+    /** Zero bytes past the end of {@link #paddedBytes()}: the immediate of a PUSH32 at the last byte. */
+    private static final int PADDING = 33;
+
     private final byte[] bytes;
     private final Hash hash;
-    private long[] jumpDestinations;
+    /** Racy but safe lazy initialisation: the record's fields are final, so any thread sees them whole. */
+    private Analysis analysis;
+
+    /** What the interpreter derives from the code once: JUMPDEST bitmap and the zero-padded bytes. */
+    private record Analysis(long[] jumpDestinations, byte[] paddedBytes) {
+    }
 
     public Code(byte[] bytes, Hash hash) {
         this.bytes = bytes;
@@ -44,17 +53,26 @@ public final class Code {
         return hash != null ? hash : Keccak.hash(bytes);
     }
 
-    public boolean isValidJumpDestination(long destination) {
-        if (destination < 0 || destination >= bytes.length) {
-            return false;
+    /** Bit {@code pc} (word {@code pc >>> 6}) is set where a valid JUMPDEST stands. */
+    public long[] jumpDestinations() {
+        return analysis().jumpDestinations();
+    }
+
+    /**
+     * The code followed by {@link #PADDING} zero bytes, so that the interpreter reads PUSH
+     * immediates without a bounds check: code ending inside an immediate reads as zero-padded.
+     */
+    public byte[] paddedBytes() {
+        return analysis().paddedBytes();
+    }
+
+    private Analysis analysis() {
+        Analysis a = analysis;
+        if (a == null) {
+            a = new Analysis(analyze(bytes), Arrays.copyOf(bytes, bytes.length + PADDING));
+            analysis = a;
         }
-        long[] map = jumpDestinations;
-        if (map == null) {
-            map = analyze(bytes);
-            jumpDestinations = map;
-        }
-        int d = (int) destination;
-        return (map[d >>> 6] & (1L << d)) != 0;
+        return a;
     }
 
     /** The delegate of an EIP-7702 designator {@code 0xef0100 || address}, or null for other code. */

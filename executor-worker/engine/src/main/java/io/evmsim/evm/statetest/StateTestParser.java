@@ -122,10 +122,11 @@ public final class StateTestParser {
     static BlockContext block(JsonNode env, ForkRules rules, long chainId) {
         long excessBlobGas = env.has("currentExcessBlobGas") ? quantity(env.get("currentExcessBlobGas")).toLong() : 0;
         JsonNode random = env.has("currentRandom") ? env.get("currentRandom") : env.get("currentDifficulty");
+        UInt256 prevRandao = random == null ? UInt256.ZERO : quantity(random); // benchmark inputs may give neither
         return new BlockContext(quantity(env.get("currentNumber")).toLong(),
                 quantity(env.get("currentTimestamp")).toLong(), Address.fromHex(env.get("currentCoinbase").asString()),
                 quantity(env.get("currentGasLimit")).toLong(),
-                env.has("currentBaseFee") ? quantity(env.get("currentBaseFee")) : UInt256.ZERO, quantity(random),
+                env.has("currentBaseFee") ? quantity(env.get("currentBaseFee")) : UInt256.ZERO, prevRandao,
                 excessBlobGas, BlobGas.baseFee(excessBlobGas, rules.blobSchedule().baseFeeUpdateFraction()), chainId,
                 StateTestParser::testBlockHash);
     }
