@@ -8,21 +8,18 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * ECDSA over secp256k1 as Ethereum uses it: public key recovery from (hash, recovery id, r, s),
- * deterministic signing and key-to-address derivation. Bouncy Castle's custom secp256k1 curve
- * gives fast field arithmetic and the GLV endomorphism, which {@link ECAlgorithms#sumOfTwoMultiplies}
- * exploits for the double multiplication that recovery needs.
+ * deterministic signing and key-to-address derivation. Recovery, which every transaction sender and
+ * the ECRECOVER precompile need, runs on this package's own field and group arithmetic
+ * ({@link Secp256k1Recovery}); signing and key derivation stay on Bouncy Castle.
  */
 public final class Secp256k1 {
     private static final X9ECParameters PARAMETERS = CustomNamedCurves.getByName("secp256k1");
-    private static final ECCurve CURVE = PARAMETERS.getCurve();
     private static final ECPoint G = PARAMETERS.getG();
     /** The group order n. */
     public static final BigInteger N = PARAMETERS.getN();
@@ -30,7 +27,6 @@ public final class Secp256k1 {
     public static final BigInteger HALF_N = N.shiftRight(1);
     public static final UInt256 N_WORD = UInt256.fromBigInteger(N);
     public static final UInt256 HALF_N_WORD = UInt256.fromBigInteger(HALF_N);
-    private static final BigInteger P = CURVE.getField().getCharacteristic();
     private static final int COORDINATE_BYTES = 32;
 
     private Secp256k1() {
@@ -49,22 +45,11 @@ public final class Secp256k1 {
         if (messageHash32.length != 32 || recoveryId < 0 || recoveryId > 3 || !isScalar(r) || !isScalar(s)) {
             return null;
         }
-        BigInteger rValue = r.toBigInteger();
-        BigInteger x = (recoveryId & 2) != 0 ? rValue.add(N) : rValue;
-        if (x.compareTo(P) >= 0) {
+        byte[] publicKey = new byte[2 * COORDINATE_BYTES];
+        if (!Secp256k1Recovery.recover(messageHash32, recoveryId, r, s, publicKey)) {
             return null;
         }
-        ECPoint bigR = decompress(x, (recoveryId & 1) != 0);
-        if (bigR == null) {
-            return null;
-        }
-        // SEC 1, section 4.1.6: Q = r^-1 (s*R - e*G), computed as one double multiplication.
-        BigInteger e = new BigInteger(1, messageHash32);
-        BigInteger rInverse = BigIntegers.modOddInverseVar(N, rValue);
-        BigInteger gFactor = N.subtract(e.mod(N)).multiply(rInverse).mod(N);
-        BigInteger rFactor = s.toBigInteger().multiply(rInverse).mod(N);
-        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, gFactor, bigR, rFactor).normalize();
-        return q.isInfinity() ? null : addressOf(q);
+        return addressOfPublicKey(publicKey, 0);
     }
 
     /** Deterministic (RFC 6979) signature of a 32-byte hash, normalized to low s. */
@@ -100,22 +85,14 @@ public final class Secp256k1 {
         return addressOf(new FixedPointCombMultiplier().multiply(G, privateKey).normalize());
     }
 
-    /** The last 20 bytes of keccak256 of the 64-byte uncompressed public key. */
     private static Address addressOf(ECPoint publicKey) {
-        byte[] encoded = publicKey.getEncoded(false);
-        byte[] hash = Keccak.keccak256(encoded, 1, 2 * COORDINATE_BYTES);
-        return Address.wrap(Arrays.copyOfRange(hash, 12, 32));
+        return addressOfPublicKey(publicKey.getEncoded(false), 1);
     }
 
-    private static ECPoint decompress(BigInteger x, boolean yOdd) {
-        byte[] compressed = new byte[1 + COORDINATE_BYTES];
-        compressed[0] = (byte) (yOdd ? 0x03 : 0x02);
-        BigIntegers.asUnsignedByteArray(x, compressed, 1, COORDINATE_BYTES);
-        try {
-            return CURVE.decodePoint(compressed);
-        } catch (IllegalArgumentException notOnCurve) {
-            return null;
-        }
+    /** The last 20 bytes of keccak256 of the 64-byte uncompressed public key (x then y) at {@code offset}. */
+    private static Address addressOfPublicKey(byte[] encoded, int offset) {
+        byte[] hash = Keccak.keccak256(encoded, offset, 2 * COORDINATE_BYTES);
+        return Address.wrap(Arrays.copyOfRange(hash, 12, 32));
     }
 
     private static boolean isScalar(UInt256 value) {
