@@ -8,6 +8,7 @@ import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.messaging.SimulationRequestListener;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
+import io.evmsim.worker.state.BlockStateCache;
 import io.evmsim.worker.state.CodeStore;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,10 +35,12 @@ public class WorkerConfiguration {
     /** A thread stack deep enough for 1,024 nested call frames of the interpreter. */
     private static final long ENGINE_STACK_BYTES = 64L << 20;
 
+    /** The state-cache service behind this worker's own cache of state by block hash. */
     @Bean
     @ConditionalOnMissingBean
     StateCacheClient stateCacheClient(WorkerProperties properties) {
-        return new HttpStateCacheClient(properties.stateCacheUrl(), properties.stateCacheTimeout());
+        return new BlockStateCache(new HttpStateCacheClient(properties.stateCacheUrl(), properties.stateCacheTimeout()),
+                properties.blockTagFreshness(), properties.cachedAccounts(), properties.cachedSlots());
     }
 
     @Bean

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engineThreads simulations run at once (each on a thread with a deep stack for 1,024 call frames)
  * @param codeCacheBytes code kept in memory by hash
  * @param maxFetchRounds state batches one simulation may need before it is abandoned
+ * @param blockTagFreshness how long a resolution of {@code latest} (or another block tag) is reused: the
+ *        bound on how stale a simulation at a tag may be
+ * @param cachedAccounts accounts kept in memory by block hash between simulations
+ * @param cachedSlots storage slots kept in memory by block hash between simulations
  */
 @ConfigurationProperties("evmsim.worker")
 public record WorkerProperties(
@@ -21,5 +25,8 @@ public record WorkerProperties(
         @DefaultValue("OSAKA") Fork fork,
         @DefaultValue("4") int engineThreads,
         @DefaultValue("268435456") long codeCacheBytes,
-        @DefaultValue("64") int maxFetchRounds) {
+        @DefaultValue("64") int maxFetchRounds,
+        @DefaultValue("1s") Duration blockTagFreshness,
+        @DefaultValue("100000") long cachedAccounts,
+        @DefaultValue("1000000") long cachedSlots) {
 }

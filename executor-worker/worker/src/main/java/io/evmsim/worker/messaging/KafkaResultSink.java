@@ -7,17 +7,22 @@ import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.simulation.SimulationExecutor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes a simulation's results to {@code simulation-results}, keyed by the simulation id, and
- * waits for each acknowledgement, so that the request's offset is committed only after its results
- * are durable. Sequence numbers make a redelivered request's results recognisable as duplicates.
+ * Publishes a simulation's results to {@code simulation-results}, keyed by the simulation id. Sends
+ * do not wait: the listener calls {@link #awaitAcknowledgements()} before the request's offset is
+ * committed, so the offset still moves only after every result is durable (at least once), while
+ * the records of one simulation travel together. One key means one partition, and the producer
+ * keeps their order. Sequence numbers make a redelivered request's results recognisable as duplicates.
  */
 final class KafkaResultSink implements ResultSink {
     private static final long SEND_TIMEOUT_SECONDS = 10;
@@ -29,6 +34,8 @@ final class KafkaResultSink implements ResultSink {
     private final long submittedAtMillis;
     private final SimulationExecutor.WorkerMetrics metrics;
     private int sequence;
+    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    private long firstSentNanos;
 
     KafkaResultSink(KafkaTemplate<String, byte[]> kafka, String simulationId, String replyTo, SimulationKind kind,
             long submittedAtMillis, SimulationExecutor.WorkerMetrics metrics) {
@@ -64,17 +71,32 @@ final class KafkaResultSink implements ResultSink {
     private void publish(EventType type, Integer index, String outcome, String json) {
         SimulationEvent event = new SimulationEvent(simulationId, replyTo, sequence++, type, index, outcome, json,
                 kind, submittedAtMillis);
-        long started = System.nanoTime();
+        if (pending.isEmpty()) {
+            firstSentNanos = System.nanoTime();
+        }
+        pending.add(kafka.send(SimulationTopics.RESULTS, simulationId, SimulationJson.write(event)));
+    }
+
+    /**
+     * Waits until the broker acknowledged every result sent so far; the {@code publish} stage is the
+     * time from the first send to the last acknowledgement.
+     *
+     * @throws IllegalStateException "could not publish ..." when one was not acknowledged in time
+     */
+    void awaitAcknowledgements() {
+        if (pending.isEmpty()) {
+            return;
+        }
         try {
-            kafka.send(SimulationTopics.RESULTS, simulationId, SimulationJson.write(event))
-                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing a result", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish a result of " + simulationId + ": " + e.getMessage(), e);
         } finally {
-            metrics.record("publish", System.nanoTime() - started);
+            pending.clear();
+            metrics.record("publish", System.nanoTime() - firstSentNanos);
         }
     }
 }

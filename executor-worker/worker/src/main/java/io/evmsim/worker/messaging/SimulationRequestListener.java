@@ -19,7 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Takes requests from {@code simulation-requests} (consumer group {@code executor-worker}) and runs
  * them on the engine's threads. The container commits the offset after this method returns, that
- * is after every result was published (at least once). A request that cannot be read or run goes
+ * is after the broker acknowledged every result (at least once). A request that cannot be read or run goes
  * to the dead-letter topic with the reason, and its client gets an error result.
  */
 public final class SimulationRequestListener {
@@ -62,13 +62,11 @@ public final class SimulationRequestListener {
                 }
             }).get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException && cause.getMessage().startsWith("could not publish")) {
-                throw (IllegalStateException) cause; // retried by the container, then dead-lettered
-            }
-            LOG.error("simulation {} failed", request.id(), cause);
-            reject(record, "simulation failed: " + cause, sink);
+            LOG.error("simulation {} failed", request.id(), e.getCause());
+            reject(record, "simulation failed: " + e.getCause(), sink);
+            return;
         }
+        sink.awaitAcknowledgements(); // "could not publish": retried by the container, then dead-lettered
     }
 
     private void reject(ConsumerRecord<String, byte[]> record, String reason, KafkaResultSink sink) {
@@ -77,6 +75,7 @@ public final class SimulationRequestListener {
         deadLetter.headers().add(SimulationTopics.ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         kafka.send(deadLetter);
         sink.error(reason, null);
+        sink.awaitAcknowledgements();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,0 +1,171 @@
+package io.evmsim.worker.state;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.statecache.client.AccountData;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.statecache.client.StateCacheException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * State-cache reads kept in this worker between simulations. State at a block hash never changes,
+ * so accounts, slots and headers are cached by block hash and served without a round trip; only
+ * what is not cached is asked for. A block tag ({@code latest}, {@code safe}, {@code finalized}) is
+ * resolved again once its resolution is older than {@code tagFreshness}: that bounds how stale a
+ * simulation at a tag may be. A request naming a block number is resolved every time (a recent
+ * number may be reorganised onto another block); one naming a hash is resolved once.
+ */
+public final class BlockStateCache implements StateCacheClient {
+    private static final Pattern BLOCK_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
+    private static final Pattern BLOCK_NUMBER = Pattern.compile("0x[0-9a-fA-F]+|[0-9]+");
+
+    private record AccountKey(Hash block, Address address) {
+    }
+
+    private record SlotKey(Hash block, Address address, UInt256 slot) {
+    }
+
+    private record TagResolution(BlockHeader header, long resolvedAtNanos) {
+    }
+
+    private final StateCacheClient client;
+    private final long tagFreshnessNanos;
+    private final LongSupplier nanoClock;
+    private final Cache<Hash, BlockHeader> headers;
+    private final Cache<AccountKey, AccountData> accounts;
+    private final Cache<SlotKey, UInt256> slots;
+    private final Map<String, TagResolution> tags = new ConcurrentHashMap<>();
+
+    public BlockStateCache(StateCacheClient client, Duration tagFreshness, long maxAccounts, long maxSlots) {
+        this(client, tagFreshness, maxAccounts, maxSlots, System::nanoTime);
+    }
+
+    BlockStateCache(StateCacheClient client, Duration tagFreshness, long maxAccounts, long maxSlots,
+            LongSupplier nanoClock) {
+        this.client = client;
+        this.tagFreshnessNanos = tagFreshness.toNanos();
+        this.nanoClock = nanoClock;
+        this.headers = Caffeine.newBuilder().maximumSize(1_024).build();
+        this.accounts = Caffeine.newBuilder().maximumSize(maxAccounts).build();
+        this.slots = Caffeine.newBuilder().maximumSize(maxSlots).build();
+    }
+
+    @Override
+    public BlockHeader resolveBlock(String blockId) {
+        if (BLOCK_HASH.matcher(blockId).matches()) {
+            BlockHeader known = headers.getIfPresent(Hash.fromHex(blockId));
+            return known != null ? known : remember(client.resolveBlock(blockId));
+        }
+        if (BLOCK_NUMBER.matcher(blockId).matches()) {
+            return remember(client.resolveBlock(blockId));
+        }
+        String tag = blockId.toLowerCase(Locale.ROOT);
+        TagResolution last = tags.get(tag);
+        long now = nanoClock.getAsLong();
+        if (last != null && now - last.resolvedAtNanos() < tagFreshnessNanos) {
+            return last.header();
+        }
+        BlockHeader header = remember(client.resolveBlock(blockId));
+        tags.put(tag, new TagResolution(header, now));
+        return header;
+    }
+
+    private BlockHeader remember(BlockHeader header) {
+        headers.put(header.hash(), header);
+        return header;
+    }
+
+    @Override
+    public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
+        Hash at = block.hash();
+        Map<Address, AccountData> known = new HashMap<>();
+        Map<Address, Map<UInt256, UInt256>> knownSlots = new HashMap<>();
+        Map<Address, Set<UInt256>> missing = new LinkedHashMap<>();
+        for (var entry : slotsByAccount.entrySet()) {
+            Address address = entry.getKey();
+            AccountData account = accounts.getIfPresent(new AccountKey(at, address));
+            Map<UInt256, UInt256> values = knownSlots.computeIfAbsent(address, a -> new HashMap<>());
+            Set<UInt256> uncached = new HashSet<>();
+            if (account == null || account.exists()) {
+                for (UInt256 slot : entry.getValue()) {
+                    UInt256 value = slots.getIfPresent(new SlotKey(at, address, slot));
+                    if (value == null) {
+                        uncached.add(slot);
+                    } else {
+                        values.put(slot, value);
+                    }
+                }
+            }
+            if (account == null || !uncached.isEmpty()) {
+                missing.put(address, uncached);
+            } else {
+                known.put(address, account);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (AccountData data : client.read(block, missing)) {
+                known.put(data.address(), data);
+                knownSlots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
+                accounts.put(new AccountKey(at, data.address()), withoutSlots(data));
+                data.slots().forEach((slot, value) -> slots.put(new SlotKey(at, data.address(), slot), value));
+            }
+        }
+        List<AccountData> answer = new ArrayList<>(slotsByAccount.size());
+        for (var entry : slotsByAccount.entrySet()) {
+            answer.add(assemble(block, entry.getKey(), entry.getValue(), known.get(entry.getKey()),
+                    knownSlots.get(entry.getKey())));
+        }
+        return answer;
+    }
+
+    /** The account with the asked-for slots; each one was cached or has just been fetched. */
+    private static AccountData assemble(BlockHeader block, Address address, Set<UInt256> keys, AccountData account,
+            Map<UInt256, UInt256> known) {
+        if (account == null) {
+            throw new StateCacheException("state-cache returned no account " + address + " at block " + block.hash());
+        }
+        Map<UInt256, UInt256> values = new HashMap<>();
+        if (account.exists()) {
+            for (UInt256 key : keys) {
+                UInt256 value = known.get(key);
+                if (value == null) {
+                    throw new StateCacheException("state-cache returned no slot " + key + " of " + address
+                            + " at block " + block.hash());
+                }
+                values.put(key, value);
+            }
+        }
+        return new AccountData(address, account.exists(), account.nonce(), account.balance(), account.codeHash(),
+                account.storageRoot(), values);
+    }
+
+    private static AccountData withoutSlots(AccountData data) {
+        return new AccountData(data.address(), data.exists(), data.nonce(), data.balance(), data.codeHash(),
+                data.storageRoot(), Map.of());
+    }
+
+    @Override
+    public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
+        return client.code(codeHashes);
+    }
+
+    @Override
+    public Hash blockHash(long number) {
+        return client.blockHash(number);
+    }
+}
