@@ -54,7 +54,9 @@ final class OutOfLineOps {
             case RETURN -> ControlOps.ret(f, false);
             case REVERT -> ControlOps.ret(f, true);
             case SELFDESTRUCT -> CallOps.selfDestruct(f);
-            default -> f.halt(HaltReason.INVALID_OPCODE); // INVALID (0xfe); undefined opcodes never get here
+            // INVALID (0xfe) and undefined bytes are stopped by the instruction table before dispatch;
+            // a byte that reached here anyway still ends in a defined halt, never an exception
+            default -> f.halt(HaltReason.INVALID_OPCODE);
         }
     }
 }
