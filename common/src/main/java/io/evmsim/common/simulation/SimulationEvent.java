@@ -3,7 +3,8 @@ package io.evmsim.common.simulation;
 /**
  * One record of the {@code simulation-results} topic, keyed by the simulation id: a transaction's
  * result the moment it is ready, then exactly one final record ({@link EventType#SUMMARY} or
- * {@link EventType#ERROR}).
+ * {@link EventType#ERROR}). A single transaction's result is ready when the simulation ends, so it
+ * is the summary itself: one record, the transaction's result with the block, fork and timings.
  *
  * <p>Delivery is at least once: a redelivered request produces the same (simulationId, sequence)
  * pairs again, and consumers keep the first of each.

@@ -14,18 +14,13 @@ final class SimulationResponses {
     }
 
     /**
-     * One transaction: its result object with the id in front; a bundle: the id, the status,
+     * One transaction: its result object (the final record) with the id in front; a bundle: the id, the status,
      * every transaction's result and the summary. A simulation that failed as a whole gives the error.
      */
     static String complete(String id, SimulationKind kind, List<SimulationEvent> events) {
         SimulationEvent last = events.getLast();
-        if (last.type() == EventType.ERROR) {
-            return withId(id, last.payload());
-        }
-        if (kind == SimulationKind.SINGLE) {
-            SimulationEvent tx = events.stream().filter(e -> e.type() == EventType.TRANSACTION).findFirst()
-                    .orElse(last);
-            return withId(id, tx.payload());
+        if (last.type() == EventType.ERROR || kind == SimulationKind.SINGLE) {
+            return withId(id, last.payload()); // a single transaction's summary is its result
         }
         StringBuilder json = new StringBuilder(256).append("{\"id\":\"").append(id).append("\",\"status\":\"")
                 .append(last.outcome()).append("\",\"transactions\":[");

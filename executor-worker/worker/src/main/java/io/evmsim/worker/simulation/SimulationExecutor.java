@@ -1,6 +1,7 @@
 package io.evmsim.worker.simulation;
 
 import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
@@ -16,6 +17,7 @@ import io.evmsim.evm.state.CodeCache;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.CallDeadline;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.worker.result.TransactionDocument;
@@ -27,12 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +46,6 @@ public final class SimulationExecutor {
     private final CodeCache codeCache;
     private final ForkRules rules;
     private final int maxRounds;
-    private static final ExecutorService STATE_CALLS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final WorkerMetrics timer;
 
@@ -93,6 +88,9 @@ public final class SimulationExecutor {
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
         SimulationOptions options = options(request);
         int published = 0;
+        // one transaction: its result is the final record, with the block, fork and timings beside it
+        boolean single = request.kind() == SimulationKind.SINGLE;
+        ObjectNode singleResult = null;
         long executionNanos = 0;
         long fetchNanos = 0;
         Round round = null;
@@ -136,8 +134,12 @@ public final class SimulationExecutor {
                             if (one.result() != null && one.result().isValid()) {
                                 timer.gasUsed(one.result().gasUsed());
                             }
-                            sink.transaction(i, TransactionDocument.outcome(one),
-                                    TransactionDocument.of(i, one).toString());
+                            if (single) {
+                                singleResult = TransactionDocument.of(i, one);
+                            } else {
+                                sink.transaction(i, TransactionDocument.outcome(one),
+                                        TransactionDocument.of(i, one).toString());
+                            }
                             published++;
                         }
                         round.count(one);
@@ -157,31 +159,28 @@ public final class SimulationExecutor {
         }
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
-        sink.summary(round.outcome, summary(header, block, round, queueMillis, fetchNanos, executionNanos,
-                fetched.rounds()).toString());
+        ObjectNode summary = summary(header, block, round, queueMillis, fetchNanos, executionNanos, fetched.rounds());
+        if (singleResult != null) {
+            singleResult.set("block", summary.get("block"));
+            singleResult.set("fork", summary.get("fork"));
+            singleResult.set("timings", summary.get("timings"));
+            summary = singleResult;
+        }
+        sink.summary(round.outcome, summary.toString());
     }
 
     /**
-     * A blocking state-cache call bounded by the simulation's deadline: the client's own timeouts
-     * are per request and may be longer than what is left. On a virtual thread, abandoned when the
-     * deadline passes (the client's timeout ends it).
+     * A state-cache call bounded by the simulation's deadline: each request it makes times out by then
+     * ({@link CallDeadline}); a read served from the worker's memory runs on this thread at no cost.
      */
     private static <T> T withinDeadline(Supplier<T> call, long deadlineNanos) {
-        Future<T> future = STATE_CALLS.submit(call::get);
         try {
-            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new DeadlineException();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new StateCacheException("interrupted while reading state", 0, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+            return CallDeadline.within(deadlineNanos, call);
+        } catch (StateCacheException e) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                throw new DeadlineException();
             }
-            throw new StateCacheException(e.getCause().toString(), 0, e.getCause());
+            throw e;
         }
     }
 

@@ -14,8 +14,15 @@ import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.state.CodeStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +34,17 @@ class SimulationExecutorDeadlineTest {
     private static final BlockHeader BLOCK = new BlockHeader(1, Hash.fromHex("0x" + "11".repeat(32)), Hash.ZERO,
             Hash.ZERO, 1_700_000_000L, UInt256.ONE, 30_000_000L, Address.ZERO, Hash.ZERO, 0, 1);
 
-    /** Answers the block at once; every state read takes ten seconds. */
+    /**
+     * Answers the block at once; reads state over HTTP from a server that accepts connections and
+     * never answers, with a client timeout (10 s) far beyond the simulation's deadline.
+     */
     private static final class SlowState implements StateCacheClient {
+        private final HttpStateCacheClient silent;
+
+        SlowState(URI silentServer) {
+            this.silent = new HttpStateCacheClient(silentServer, Duration.ofSeconds(10));
+        }
+
         @Override
         public BlockHeader resolveBlock(String blockId) {
             return BLOCK;
@@ -36,12 +52,7 @@ class SimulationExecutorDeadlineTest {
 
         @Override
         public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of();
+            return silent.read(block, slotsByAccount);
         }
 
         @Override
@@ -56,8 +67,32 @@ class SimulationExecutorDeadlineTest {
     }
 
     @Test
-    void aSlowStateReadEndsAtTheDeadline() {
-        SlowState client = new SlowState();
+    void aSlowStateReadEndsAtTheDeadline() throws IOException {
+        try (ServerSocket silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> holdConnections(silentServer));
+            runAgainst(new SlowState(URI.create("http://127.0.0.1:" + silentServer.getLocalPort() + "/")));
+        }
+    }
+
+    /** Accepts every connection and keeps it open, unanswered, until the server closes. */
+    private static void holdConnections(ServerSocket server) {
+        List<Socket> held = new ArrayList<>();
+        try {
+            while (true) {
+                held.add(server.accept());
+            }
+        } catch (IOException closed) {
+            held.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the test is over
+                }
+            });
+        }
+    }
+
+    private static void runAgainst(SlowState client) {
         SimulationExecutor executor = new SimulationExecutor(client, new CodeStore(client, 1 << 20),
                 new CodeCache(16), ForkRules.forFork(Fork.OSAKA), 8,
                 new SimulationExecutor.WorkerMetrics() {

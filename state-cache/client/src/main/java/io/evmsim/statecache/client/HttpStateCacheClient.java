@@ -93,12 +93,16 @@ public final class HttpStateCacheClient implements StateCacheClient {
     }
 
     private <T> T send(HttpRequest.Builder builder, String path, Class<T> type) {
-        HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
+        Duration timeout = CallDeadline.bound(requestTimeout);
+        if (timeout.isZero()) {
+            throw new StateCacheException("state-cache " + path + " not called: the caller's deadline has passed");
+        }
+        HttpRequest request = builder.timeout(timeout).header("Accept", "application/json").build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new StateCacheException("state-cache " + path + " timed out after " + requestTimeout, e);
+            throw new StateCacheException("state-cache " + path + " timed out after " + timeout, e);
         } catch (IOException e) {
             throw new StateCacheException("state-cache at " + baseUrl + " unreachable for " + path + ": " + e, e);
         } catch (InterruptedException e) {
