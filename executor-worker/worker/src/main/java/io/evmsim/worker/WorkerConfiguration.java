@@ -18,16 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /** Wires the worker: state-cache client, caches, the executor and the Kafka listener. */
 @Configuration(proxyBeanMethods = false)
@@ -74,18 +70,11 @@ public class WorkerConfiguration {
                 task -> new Thread(null, task, "engine-" + count.incrementAndGet(), ENGINE_STACK_BYTES));
     }
 
+    /** Twice the engine threads may be under way: each thread has the next simulation ready. */
     @Bean
     SimulationRequestListener simulationRequestListener(SimulationExecutor executor, RpcExecutor rpc,
-            ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka) {
-        return new SimulationRequestListener(executor, rpc, engineThreads, kafka);
-    }
-
-    /** A result that cannot be published is retried three times, then the request is dead-lettered. */
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(SimulationTopics.DEAD_LETTERS, -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+            ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka, WorkerProperties properties) {
+        return new SimulationRequestListener(executor, rpc, engineThreads, kafka, 2 * properties.engineThreads());
     }
 
     /**

@@ -12,16 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes a simulation's results to {@code simulation-results}, keyed by the simulation id. Sends
- * do not wait: the listener calls {@link #awaitAcknowledgements()} before the request's offset is
- * committed, so the offset still moves only after every result is durable (at least once), while
- * the records of one simulation travel together. One key means one partition, and the producer
+ * do not wait: the listener acknowledges the request (lets its offset be committed) once
+ * {@link #acknowledged()} completes, so the offset moves only after every result is durable (at least
+ * once), while no thread waits for the broker. One key means one partition, and the producer
  * keeps their order. Sequence numbers make a redelivered request's results recognisable as duplicates.
  */
 final class KafkaResultSink implements ResultSink {
@@ -78,25 +76,18 @@ final class KafkaResultSink implements ResultSink {
     }
 
     /**
-     * Waits until the broker acknowledged every result sent so far; the {@code publish} stage is the
-     * time from the first send to the last acknowledgement.
-     *
-     * @throws IllegalStateException "could not publish ..." when one was not acknowledged in time
+     * Completes when the broker acknowledged every result sent so far (exceptionally when one was
+     * refused or not acknowledged in time); the {@code publish} stage is the time from the first send
+     * to the last acknowledgement.
      */
-    void awaitAcknowledgements() {
+    CompletableFuture<Void> acknowledged() {
         if (pending.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing a result", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish a result of " + simulationId + ": " + e.getMessage(), e);
-        } finally {
-            pending.clear();
-            metrics.record("publish", System.nanoTime() - firstSentNanos);
-        }
+        long first = firstSentNanos;
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .orTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        pending.clear();
+        return all.whenComplete((ok, e) -> metrics.record("publish", System.nanoTime() - first));
     }
 }
