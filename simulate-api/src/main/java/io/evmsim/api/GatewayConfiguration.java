@@ -15,11 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the gateway's plain classes to Kafka, JDBC and Micrometer. */
 @Configuration(proxyBeanMethods = false)
@@ -37,8 +42,19 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    SimulationStore simulationStore(JdbcClient jdbc) {
-        return new JdbcSimulationStore(jdbc);
+    SimulationStore simulationStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, SimulationLimits limits,
+            Clock clock) {
+        return new JdbcSimulationStore(jdbc, transactions, limits.retention(), clock);
+    }
+
+    /** For listeners whose offsets mean nothing once the replica restarts: their records are never acknowledged. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> uncommittedListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        return factory;
     }
 
     @Bean

@@ -7,13 +7,14 @@ import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.simulation.SimulationTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes requests keyed by simulation id and waits for the broker's acknowledgement. */
+/** Publishes requests keyed by simulation id; the publication awaits the broker's acknowledgement. */
 public final class KafkaRequestPublisher implements RequestPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration sendTimeout;
@@ -24,17 +25,25 @@ public final class KafkaRequestPublisher implements RequestPublisher {
     }
 
     @Override
-    public void publish(SimulationRequest request) {
+    public Publication publish(SimulationRequest request) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.REQUESTS, request.id(),
+                SimulationJson.write(request));
+        record.headers().add(SimulationTopics.REPLY_TO_HEADER, request.replyTo().getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<?> sent;
         try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.REQUESTS, request.id(),
-                    SimulationJson.write(request));
-            record.headers().add(SimulationTopics.REPLY_TO_HEADER, request.replyTo().getBytes(StandardCharsets.UTF_8));
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while publishing the request", e);
-        } catch (ExecutionException | TimeoutException e) {
+            sent = kafka.send(record);
+        } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
             throw new PublishFailedException("the request queue did not accept the request: " + e.getMessage(), e);
         }
+        return () -> {
+            try {
+                sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("interrupted while publishing the request", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new PublishFailedException("the request queue did not accept the request: " + e.getMessage(), e);
+            }
+        };
     }
 }

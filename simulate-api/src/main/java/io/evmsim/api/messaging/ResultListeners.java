@@ -6,6 +6,8 @@ import io.evmsim.api.simulation.SimulationStore;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationTopics;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +38,9 @@ public final class ResultListeners {
         this.metrics = metrics;
     }
 
+    /** Never acknowledged, so never committed: each start of a replica reads from the end of the topic anyway. */
     @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-#{@gatewayReplica.id()}",
-            properties = "auto.offset.reset=latest")
+            properties = "auto.offset.reset=latest", containerFactory = "uncommittedListenerFactory")
     public void deliver(ConsumerRecord<String, byte[]> record) {
         SimulationEvent event = decode(record);
         if (event != null && replicaId.equals(event.replyTo())) {
@@ -45,12 +48,21 @@ public final class ResultListeners {
         }
     }
 
+    /** Each poll's records are stored in one transaction, then committed. */
     @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-store",
-            properties = "auto.offset.reset=earliest")
-    public void store(ConsumerRecord<String, byte[]> record) {
-        SimulationEvent event = decode(record);
-        if (event != null && store.append(event) && event.isFinal()) {
-            metrics.finished(event);
+            properties = "auto.offset.reset=earliest", batch = "true")
+    public void store(List<ConsumerRecord<String, byte[]>> records) {
+        List<SimulationEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            SimulationEvent event = decode(record);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        for (SimulationEvent stored : store.append(events)) {
+            if (stored.isFinal()) {
+                metrics.finished(stored);
+            }
         }
     }
 

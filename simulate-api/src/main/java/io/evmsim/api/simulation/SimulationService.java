@@ -43,10 +43,12 @@ public final class SimulationService {
     public Submitted submit(SimulationKind kind, RequestFactory factory) {
         Instant now = clock.instant();
         SimulationRequest request = factory.build(UUID.randomUUID().toString(), replicaId, now.toEpochMilli());
-        store.create(request.id(), kind, now, now.plus(limits.retention()));
         SimulationWatch watch = pending.watch(request.id());
         try {
-            publisher.publish(request);
+            // recorded while the broker takes the request: the id is findable before the client can know it
+            RequestPublisher.Publication publication = publisher.publish(request);
+            store.create(request.id(), kind, now, now.plus(limits.retention()));
+            publication.await();
         } catch (RuntimeException e) {
             pending.forget(request.id());
             throw e;

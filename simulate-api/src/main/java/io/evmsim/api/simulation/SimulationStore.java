@@ -8,10 +8,16 @@ import java.util.Optional;
 
 /** The results kept for fetching again by id, shared by every gateway replica. */
 public interface SimulationStore {
+    /** Records a simulation (again: a no-op) so that it can be found by id before its first result. */
     void create(String id, SimulationKind kind, Instant createdAt, Instant expiresAt);
 
-    /** Keeps the first copy of each (simulation, sequence): true when this one was new. */
-    boolean append(SimulationEvent event);
+    /**
+     * Keeps the first copy of each (simulation, sequence), recording the simulation too when its
+     * {@link #create} has not landed yet; a result whose simulation already expired is not kept.
+     *
+     * @return the events that were new, in the given order
+     */
+    List<SimulationEvent> append(List<SimulationEvent> events);
 
     Optional<SimulationKind> kind(String id);
 

@@ -5,40 +5,95 @@ import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationKind;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link SimulationStore} in the {@code simulations} PostgreSQL database (schema by Flyway). */
 public final class JdbcSimulationStore implements SimulationStore {
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final Duration retention;
+    private final Clock clock;
 
-    public JdbcSimulationStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public JdbcSimulationStore(JdbcTemplate template, PlatformTransactionManager transactions, Duration retention,
+            Clock clock) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
+        this.transactions = new TransactionTemplate(transactions);
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @Override
     public void create(String id, SimulationKind kind, Instant createdAt, Instant expiresAt) {
-        jdbc.sql("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(UUID.fromString(id), kind.name(), Timestamp.from(createdAt), Timestamp.from(expiresAt))
                 .update();
     }
 
+    /**
+     * Two batched statements in one transaction, whatever the number of events: the simulations
+     * (a result may overtake its simulation's {@link #create}), then the events.
+     */
     @Override
-    public boolean append(SimulationEvent event) {
-        UUID id = parse(event.simulationId());
-        if (id == null) {
-            return false;
+    public List<SimulationEvent> append(List<SimulationEvent> events) {
+        Instant now = clock.instant();
+        List<SimulationEvent> live = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (SimulationEvent event : events) {
+            UUID id = parse(event.simulationId());
+            // a result whose simulation expired meanwhile is not kept
+            if (id != null && createdAt(event).plus(retention).isAfter(now)) {
+                live.add(event);
+                ids.add(id);
+            }
         }
-        // a result whose simulation expired meanwhile (or was never recorded) has nothing to join
-        return jdbc.sql("""
-                INSERT INTO simulation_event (simulation_id, sequence, type, tx_index, outcome, payload)
-                SELECT ?, ?, ?, ?, ?, CAST(? AS jsonb) WHERE EXISTS (SELECT 1 FROM simulation WHERE id = ?)
-                ON CONFLICT DO NOTHING""")
-                .params(id, event.sequence(), event.type().name(), event.index(), event.outcome(), event.payload(), id)
-                .update() == 1;
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        int[] inserted = transactions.execute(status -> {
+            template.batchUpdate("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", live, live.size(), (statement, event) -> {
+                        Instant created = createdAt(event);
+                        statement.setObject(1, UUID.fromString(event.simulationId()));
+                        statement.setString(2, event.kind().name());
+                        statement.setTimestamp(3, Timestamp.from(created));
+                        statement.setTimestamp(4, Timestamp.from(created.plus(retention)));
+                    });
+            int[][] counts = template.batchUpdate("""
+                    INSERT INTO simulation_event (simulation_id, sequence, type, tx_index, outcome, payload)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", live, live.size(), (statement, event) -> {
+                        statement.setObject(1, UUID.fromString(event.simulationId()));
+                        statement.setInt(2, event.sequence());
+                        statement.setString(3, event.type().name());
+                        statement.setObject(4, event.index(), Types.INTEGER);
+                        statement.setString(5, event.outcome());
+                        statement.setString(6, event.payload());
+                    });
+            return counts[0];
+        });
+        List<SimulationEvent> stored = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            if (inserted[i] != 0) { // 1, or SUCCESS_NO_INFO (-2) when the driver cannot tell
+                stored.add(live.get(i));
+            }
+        }
+        return stored;
+    }
+
+    private static Instant createdAt(SimulationEvent event) {
+        return Instant.ofEpochMilli(event.submittedAtMillis());
     }
 
     @Override
@@ -58,7 +113,7 @@ public final class JdbcSimulationStore implements SimulationStore {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT e.sequence, e.type, e.tx_index, e.outcome, e.payload::text AS payload, s.kind, s.created_at
+                SELECT e.sequence, e.type, e.tx_index, e.outcome, e.payload, s.kind, s.created_at
                 FROM simulation_event e JOIN simulation s ON s.id = e.simulation_id
                 WHERE e.simulation_id = ? AND e.sequence >= ? ORDER BY e.sequence""")
                 .params(uuid, fromSequence)
