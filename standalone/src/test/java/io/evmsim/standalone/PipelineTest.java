@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.testsupport.TestDatabases;
@@ -11,7 +12,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +89,9 @@ class PipelineTest {
         assertEquals("CALL", result.at("/callTree/type").stringValue());
         assertEquals("1000000000000000000", result.at("/assetChanges/byAddress/" + RECIPIENT + "/0/delta").stringValue());
         assertEquals("-1000000000000000000", result.at("/assetChanges/byAddress/" + DEV + "/0/delta").stringValue());
+        assertEquals(0, result.at("/block/number").longValue());
+        assertEquals("Osaka", result.get("fork").stringValue());
+        assertTrue(result.at("/timings/executionMs").isNumber(), result.toString());
         // the shared store is written by its own consumer: the stored copy may lag the live answer briefly
         String path = "/v1/simulations/" + result.get("id").stringValue();
         long until = System.nanoTime() + 10_000_000_000L;
@@ -83,6 +102,48 @@ class PipelineTest {
         }
         assertEquals(200, stored.statusCode(), stored.body());
         assertEquals(result, JSON.readTree(stored.body()));
+    }
+
+    @Test
+    void anUnreadableRequestIsDeadLetteredWithTheReasonAndItsClientGetsAnError() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(SimulationTopics.REQUESTS, id,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        garbage.headers().add(SimulationTopics.REPLY_TO_HEADER, "another-replica".getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(garbage).get(10, TimeUnit.SECONDS);
+        }
+        // the client's error, stored for whoever asks by id
+        HttpResponse<String> answer = getRaw("/v1/simulations/" + id);
+        for (long until = System.nanoTime() + 10_000_000_000L; answer.statusCode() == 404 && System.nanoTime() < until; ) {
+            Thread.sleep(50);
+            answer = getRaw("/v1/simulations/" + id);
+        }
+        assertEquals(502, answer.statusCode(), answer.body());
+        assertTrue(JSON.readTree(answer.body()).get("error").stringValue().startsWith("unreadable request"),
+                answer.body());
+        // the request itself, on the dead-letter topic with the reason
+        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(SimulationTopics.DEAD_LETTERS));
+            ConsumerRecord<String, byte[]> dead = null;
+            for (long until = System.nanoTime() + 10_000_000_000L; dead == null && System.nanoTime() < until; ) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (id.equals(record.key())) {
+                        dead = record;
+                    }
+                }
+            }
+            assertTrue(dead != null, "no dead letter for " + id);
+            assertEquals("{not json", new String(dead.value(), StandardCharsets.UTF_8));
+            String reason = new String(dead.headers().lastHeader(SimulationTopics.ERROR_HEADER).value(),
+                    StandardCharsets.UTF_8);
+            assertTrue(reason.startsWith("unreadable request"), reason);
+        }
     }
 
     @Test
