@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -44,6 +45,14 @@ public class ApiErrors {
     public ResponseEntity<Map<String, String>> unavailable(PublishFailedException e) {
         LOG.warn("could not publish a simulation request", e);
         return error(HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage());
+    }
+
+    /** The results store (PostgreSQL) failed: the service, not the request, is at fault. */
+    @ExceptionHandler(DataAccessException.class)
+    public ResponseEntity<Map<String, String>> storeUnavailable(DataAccessException e) {
+        LOG.warn("the results store failed", e);
+        return error(HttpStatus.SERVICE_UNAVAILABLE, null,
+                "the results store is unavailable: " + e.getMostSpecificCause().getMessage());
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
