@@ -7,7 +7,6 @@ import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
-import io.evmsim.worker.simulation.DeadlineTracer;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.PrefetchedState;
@@ -36,7 +35,7 @@ public final class RpcExecutor {
     }
 
     public void run(SimulationRequest request, ResultSink sink) {
-        DeadlineTracer deadline = new DeadlineTracer(System.nanoTime() + request.deadlineMillis() * 1_000_000);
+        RpcDeadline deadline = new RpcDeadline(System.nanoTime() + request.deadlineMillis() * 1_000_000);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         String outcome;
         try {
@@ -46,7 +45,7 @@ public final class RpcExecutor {
             answer.set("error", e.toJson());
             outcome = e.code() == RpcError.REVERTED ? "reverted"
                     : e.code() == RpcError.INTERNAL ? "error" : "invalid";
-        } catch (DeadlineTracer.DeadlineExceededException e) {
+        } catch (RpcDeadline.Exceeded e) {
             answer.set("error", new RpcError(RpcError.SERVER_ERROR,
                     "execution aborted (timeout = " + request.deadlineMillis() + "ms)").toJson());
             outcome = "error";
@@ -57,10 +56,10 @@ public final class RpcExecutor {
         sink.summary(outcome, answer.toString());
     }
 
-    private JsonNode answer(SimulationRequest request, DeadlineTracer deadline) {
+    private JsonNode answer(SimulationRequest request, RpcDeadline deadline) {
         BlockHeader header;
         try {
-            header = client.resolveBlock(request.block());
+            header = deadline.stateCall(() -> client.resolveBlock(request.block()));
         } catch (StateCacheException e) {
             if (e.status() == 404 || e.status() == 400) {
                 throw new RpcError(RpcError.SERVER_ERROR, "header not found");

@@ -21,7 +21,6 @@ import io.evmsim.evm.transaction.TransactionResult;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.worker.simulation.BlockContexts;
-import io.evmsim.worker.simulation.DeadlineTracer;
 import io.evmsim.worker.simulation.TransactionFactory;
 import io.evmsim.worker.state.OverriddenState;
 import java.util.List;
@@ -38,11 +37,11 @@ final class RpcRun {
     private final ForkRules rules;
     private final StateSession session;
     private final CodeCache codeCache;
-    private final DeadlineTracer deadline;
+    private final RpcDeadline deadline;
     private final BlockHashes hashes;
 
     RpcRun(SimulationRequest request, BlockHeader header, ForkRules rules, StateSession session, CodeCache codeCache,
-            DeadlineTracer deadline, BlockHashes hashes) {
+            RpcDeadline deadline, BlockHashes hashes) {
         this.request = request;
         this.header = header;
         this.rules = rules;
@@ -123,8 +122,11 @@ final class RpcRun {
 
     Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, EvmTransaction tx,
             ExecutionTracer tracer) {
-        TransactionResult result = processor.execute(state, block, tx, tracer == null ? deadline : new CompositeTracer(List.of(deadline, tracer)),
+        ExecutionTracer watched = tracer == null ? deadline.watchdog()
+                : new CompositeTracer(List.of(deadline.watchdog(), tracer));
+        TransactionResult result = processor.execute(state, block, tx, watched,
                 request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
+        deadline.afterExecution();
         return new Executed(tx, result);
     }
 

@@ -1,7 +1,6 @@
 package io.evmsim.worker.rpc;
 
 import io.evmsim.evm.state.WorldState;
-import io.evmsim.worker.simulation.DeadlineTracer;
 import io.evmsim.worker.state.PrefetchedState;
 import java.util.function.Function;
 
@@ -13,10 +12,10 @@ import java.util.function.Function;
  */
 final class StateSession {
     private final PrefetchedState fetched;
-    private final DeadlineTracer deadline;
+    private final RpcDeadline deadline;
     private final int maxRounds;
 
-    StateSession(PrefetchedState fetched, DeadlineTracer deadline, int maxRounds) {
+    StateSession(PrefetchedState fetched, RpcDeadline deadline, int maxRounds) {
         this.fetched = fetched;
         this.deadline = deadline;
         this.maxRounds = maxRounds;
@@ -29,13 +28,15 @@ final class StateSession {
                     throw new RpcError(RpcError.INTERNAL, "the state read set did not settle after " + maxRounds
                             + " batches");
                 }
-                deadline.check();
-                fetched.fetchMisses();
+                deadline.stateCall(() -> {
+                    fetched.fetchMisses();
+                    return null;
+                });
             }
             T result;
             try {
                 result = work.apply(fetched);
-            } catch (DeadlineTracer.DeadlineExceededException e) {
+            } catch (RpcDeadline.Exceeded e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (fetched.hasMisses()) {
