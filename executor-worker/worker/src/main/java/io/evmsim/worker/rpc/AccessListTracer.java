@@ -1,21 +1,10 @@
 package io.evmsim.worker.rpc;
 
-import static io.evmsim.evm.opcode.Opcodes.BALANCE;
-import static io.evmsim.evm.opcode.Opcodes.CALL;
-import static io.evmsim.evm.opcode.Opcodes.CALLCODE;
-import static io.evmsim.evm.opcode.Opcodes.DELEGATECALL;
-import static io.evmsim.evm.opcode.Opcodes.EXTCODECOPY;
-import static io.evmsim.evm.opcode.Opcodes.EXTCODEHASH;
-import static io.evmsim.evm.opcode.Opcodes.EXTCODESIZE;
-import static io.evmsim.evm.opcode.Opcodes.SELFDESTRUCT;
-import static io.evmsim.evm.opcode.Opcodes.SLOAD;
-import static io.evmsim.evm.opcode.Opcodes.SSTORE;
-import static io.evmsim.evm.opcode.Opcodes.STATICCALL;
-
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.interpreter.Frame;
 import io.evmsim.evm.trace.ExecutionTracer;
+import io.evmsim.evm.trace.StateReferences;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -29,6 +18,19 @@ import java.util.Set;
 final class AccessListTracer implements ExecutionTracer {
     private final Set<Address> excluded;
     private final Map<Address, Set<UInt256>> touched = new LinkedHashMap<>();
+    private final StateReferences.Sink names = new StateReferences.Sink() {
+        @Override
+        public void account(Address address) {
+            if (!excluded.contains(address)) {
+                touched.computeIfAbsent(address, a -> new LinkedHashSet<>());
+            }
+        }
+
+        @Override
+        public void slot(Address account, UInt256 key) {
+            touched.computeIfAbsent(account, a -> new LinkedHashSet<>()).add(key);
+        }
+    };
 
     AccessListTracer(Set<Address> excluded) {
         this.excluded = excluded;
@@ -40,39 +42,6 @@ final class AccessListTracer implements ExecutionTracer {
 
     @Override
     public void onStep(Frame frame, int opcode) {
-        int size = frame.stackSize();
-        switch (opcode) {
-            case SLOAD, SSTORE -> {
-                if (size >= 1) {
-                    slot(frame.recipient(), frame.peek(0));
-                }
-            }
-            case EXTCODECOPY, EXTCODEHASH, EXTCODESIZE, BALANCE, SELFDESTRUCT -> {
-                if (size >= 1) {
-                    account(address(frame.peek(0)));
-                }
-            }
-            case CALL, CALLCODE, DELEGATECALL, STATICCALL -> {
-                if (size >= 5) {
-                    account(address(frame.peek(1)));
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void account(Address address) {
-        if (!excluded.contains(address)) {
-            touched.computeIfAbsent(address, a -> new LinkedHashSet<>());
-        }
-    }
-
-    private void slot(Address address, UInt256 key) {
-        touched.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(key);
-    }
-
-    private static Address address(UInt256 word) {
-        return Address.fromWordBytes(word.toBytes32(), 0);
+        StateReferences.named(frame, opcode, names);
     }
 }

@@ -1,18 +1,8 @@
 package io.evmsim.evm.trace.prestate;
 
-import static io.evmsim.evm.opcode.Opcodes.BALANCE;
-import static io.evmsim.evm.opcode.Opcodes.CALL;
-import static io.evmsim.evm.opcode.Opcodes.CALLCODE;
 import static io.evmsim.evm.opcode.Opcodes.CREATE;
 import static io.evmsim.evm.opcode.Opcodes.CREATE2;
-import static io.evmsim.evm.opcode.Opcodes.DELEGATECALL;
-import static io.evmsim.evm.opcode.Opcodes.EXTCODECOPY;
-import static io.evmsim.evm.opcode.Opcodes.EXTCODEHASH;
-import static io.evmsim.evm.opcode.Opcodes.EXTCODESIZE;
 import static io.evmsim.evm.opcode.Opcodes.SELFDESTRUCT;
-import static io.evmsim.evm.opcode.Opcodes.SLOAD;
-import static io.evmsim.evm.opcode.Opcodes.SSTORE;
-import static io.evmsim.evm.opcode.Opcodes.STATICCALL;
 
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
@@ -24,6 +14,7 @@ import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.ExecutionTracer;
+import io.evmsim.evm.trace.StateReferences;
 import io.evmsim.evm.transaction.Authorization;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.TransactionResult;
@@ -52,6 +43,18 @@ public final class PrestateTracer implements ExecutionTracer {
     private final Map<Address, Looked> pre = new LinkedHashMap<>();
     private final Set<Address> created = new HashSet<>();
     private final Set<Address> deleted = new HashSet<>();
+    /** What an instruction names is looked up before it runs. */
+    private final StateReferences.Sink references = new StateReferences.Sink() {
+        @Override
+        public void account(Address address) {
+            lookup(address);
+        }
+
+        @Override
+        public void slot(Address account, UInt256 key) {
+            lookupStorage(account, key);
+        }
+    };
     private boolean finished;
 
     /** What one account held when first named. */
@@ -101,24 +104,12 @@ public final class PrestateTracer implements ExecutionTracer {
 
     @Override
     public void onStep(Frame frame, int opcode) {
+        StateReferences.named(frame, opcode, references);
         int size = frame.stackSize();
         switch (opcode) {
-            case SLOAD, SSTORE -> {
+            case SELFDESTRUCT -> {
                 if (size >= 1) {
-                    lookupStorage(frame.recipient(), frame.peek(0));
-                }
-            }
-            case EXTCODECOPY, EXTCODEHASH, EXTCODESIZE, BALANCE, SELFDESTRUCT -> {
-                if (size >= 1) {
-                    lookup(address(frame.peek(0)));
-                    if (opcode == SELFDESTRUCT) {
-                        deleted.add(frame.recipient()); // as geth marks it, also when EIP-6780 keeps the account
-                    }
-                }
-            }
-            case CALL, CALLCODE, DELEGATECALL, STATICCALL -> {
-                if (size >= 5) {
-                    lookup(address(frame.peek(1)));
+                    deleted.add(frame.recipient()); // as geth marks it, also when EIP-6780 keeps the account
                 }
             }
             case CREATE -> {
@@ -157,10 +148,6 @@ public final class PrestateTracer implements ExecutionTracer {
             System.arraycopy(frame.memory().data(), offset, copy, 0, available);
         }
         return copy;
-    }
-
-    private static Address address(UInt256 word) {
-        return Address.fromWordBytes(word.toBytes32(), 0);
     }
 
     private void lookup(Address address) {
