@@ -43,8 +43,8 @@ public final class ResultListeners {
             properties = "auto.offset.reset=latest", containerFactory = "uncommittedListenerFactory")
     public void deliver(ConsumerRecord<String, byte[]> record) {
         SimulationEvent event = decode(record);
-        if (event != null && replicaId.equals(event.replyTo())) {
-            pending.deliver(event);
+        if (event != null && replicaId.equals(event.replyTo()) && pending.deliver(event)) {
+            metrics.answered(event);
         }
     }
 

@@ -18,10 +18,13 @@ public final class PendingSimulations {
         watches.remove(id);
     }
 
-    public void deliver(SimulationEvent event) {
+    /** Hands the event to its waiting client; true when it is the final event of a simulation still watched. */
+    public boolean deliver(SimulationEvent event) {
         SimulationWatch watch = watches.get(event.simulationId());
         if (watch != null && watch.accept(event)) {
             watches.remove(event.simulationId());
+            return true;
         }
+        return false;
     }
 }

@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code evmsim.simulations} {outcome, kind} and {@code evmsim.simulation.duration} {kind}, end to end. */
+/**
+ * {@code evmsim.simulations} {outcome, kind}, counted where results are stored (once per simulation),
+ * and {@code evmsim.simulation.duration} {kind}, end to end, timed where the final result reaches the
+ * replica holding the client.
+ */
 public final class SimulationMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
@@ -31,11 +35,15 @@ public final class SimulationMetrics {
                 .tag("outcome", outcome).tag("kind", kind).register(registry);
     }
 
+    /** A simulation's final result was stored: counted once, whichever replica stored it. */
     public void finished(SimulationEvent event) {
-        String kind = event.kind().tag();
-        counter(event.outcome(), kind).increment();
+        counter(event.outcome(), event.kind().tag()).increment();
+    }
+
+    /** A simulation's final result reached its waiting client's replica: the end-to-end time. */
+    public void answered(SimulationEvent event) {
         Timer.builder("evmsim.simulation.duration").description("From acceptance to the final result")
-                .tag("kind", kind).publishPercentileHistogram().register(registry)
+                .tag("kind", event.kind().tag()).publishPercentileHistogram().register(registry)
                 .record(Duration.ofMillis(Math.max(0, clock.millis() - event.submittedAtMillis())));
     }
 }
