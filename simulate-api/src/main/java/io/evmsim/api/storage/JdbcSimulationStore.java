@@ -50,13 +50,10 @@ public final class JdbcSimulationStore implements SimulationStore {
     public List<SimulationEvent> append(List<SimulationEvent> events) {
         Instant now = clock.instant();
         List<SimulationEvent> live = new ArrayList<>();
-        List<UUID> ids = new ArrayList<>();
         for (SimulationEvent event : events) {
-            UUID id = parse(event.simulationId());
-            // a result whose simulation expired meanwhile is not kept
-            if (id != null && createdAt(event).plus(retention).isAfter(now)) {
+            // a result whose simulation expired meanwhile is not kept; ids are UUIDs, anything else names nothing
+            if (parse(event.simulationId()) != null && createdAt(event).plus(retention).isAfter(now)) {
                 live.add(event);
-                ids.add(id);
             }
         }
         if (live.isEmpty()) {
