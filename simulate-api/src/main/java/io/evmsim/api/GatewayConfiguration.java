@@ -24,7 +24,6 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the gateway's plain classes to Kafka, JDBC and Micrometer. */
 @Configuration(proxyBeanMethods = false)
@@ -42,9 +41,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    SimulationStore simulationStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, SimulationLimits limits,
-            Clock clock) {
-        return new JdbcSimulationStore(jdbc, transactions, limits.retention(), clock);
+    SimulationStore simulationStore(JdbcTemplate jdbc, SimulationLimits limits, Clock clock) {
+        return new JdbcSimulationStore(jdbc, limits.retention(), clock);
     }
 
     /** For listeners whose offsets mean nothing once the replica restarts: their records are never acknowledged. */
@@ -54,6 +52,21 @@ public class GatewayConfiguration {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        return factory;
+    }
+
+    /**
+     * For the store's listener: offsets committed once a second rather than after every poll (each
+     * commit is a broker request); after a restart, up to a second of results is stored again, which
+     * the store keeps once.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> storeListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
+        factory.getContainerProperties().setAckTime(1000);
         return factory;
     }
 

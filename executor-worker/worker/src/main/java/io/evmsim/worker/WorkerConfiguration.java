@@ -74,7 +74,8 @@ public class WorkerConfiguration {
     @Bean
     SimulationRequestListener simulationRequestListener(SimulationExecutor executor, RpcExecutor rpc,
             ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka, WorkerProperties properties) {
-        return new SimulationRequestListener(executor, rpc, engineThreads, kafka, 2 * properties.engineThreads());
+        return new SimulationRequestListener(executor, rpc, engineThreads, kafka, 2 * properties.engineThreads(),
+                properties.commitInterval());
     }
 
     /**

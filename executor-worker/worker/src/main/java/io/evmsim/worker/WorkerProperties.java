@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        bound on how stale a simulation at a tag may be
  * @param cachedAccounts accounts kept in memory by block hash between simulations
  * @param cachedSlots storage slots kept in memory by block hash between simulations
+ * @param commitInterval how often the offsets of finished requests are committed: each commit is a broker
+ *        request, and a worker that stops has at most this interval's requests delivered again
  */
 @ConfigurationProperties("evmsim.worker")
 public record WorkerProperties(
@@ -28,5 +30,6 @@ public record WorkerProperties(
         @DefaultValue("64") int maxFetchRounds,
         @DefaultValue("1s") Duration blockTagFreshness,
         @DefaultValue("100000") long cachedAccounts,
-        @DefaultValue("1000000") long cachedSlots) {
+        @DefaultValue("1000000") long cachedSlots,
+        @DefaultValue("100ms") Duration commitInterval) {
 }

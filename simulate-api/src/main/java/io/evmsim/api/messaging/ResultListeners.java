@@ -49,10 +49,12 @@ public final class ResultListeners {
     }
 
     /**
-     * Each poll's records are stored in one transaction, then committed. No client waits on this
-     * copy, so the broker may hold a fetch up to 20 ms to fill it: fewer, larger batches under load.
+     * Each poll's records are stored in one transaction; offsets are committed once a second. No client
+     * waits on this copy, so the broker may hold a fetch up to 20 ms to fill it: fewer, larger batches
+     * under load.
      */
     @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-store", batch = "true",
+            containerFactory = "storeListenerFactory",
             properties = {"auto.offset.reset=earliest", "fetch.min.bytes=65536", "fetch.max.wait.ms=20"})
     public void store(List<ConsumerRecord<String, byte[]>> records) {
         List<SimulationEvent> events = new ArrayList<>(records.size());

@@ -10,83 +10,132 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link SimulationStore} in the {@code simulations} PostgreSQL database (schema by Flyway). */
-public final class JdbcSimulationStore implements SimulationStore {
+/**
+ * {@link SimulationStore} in the {@code simulations} PostgreSQL database (schema by Flyway). Each
+ * simulation is one row written when it is accepted, concurrent acceptances together
+ * ({@link GroupCommit}); each result is one row, a poll of results in one statement.
+ */
+public final class JdbcSimulationStore implements SimulationStore, AutoCloseable {
+    /** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
+    private static final int MAX_ROWS = 1000;
+    private static final String EVENT_COLUMNS =
+            " (simulation_id, sequence, type, tx_index, outcome, payload, expires_at)";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final TransactionTemplate transactions;
     private final Duration retention;
     private final Clock clock;
+    private final GroupCommit<Created> creations;
 
-    public JdbcSimulationStore(JdbcTemplate template, PlatformTransactionManager transactions, Duration retention,
-            Clock clock) {
+    public JdbcSimulationStore(JdbcTemplate template, Duration retention, Clock clock) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
-        this.transactions = new TransactionTemplate(transactions);
         this.retention = retention;
         this.clock = clock;
+        this.creations = new GroupCommit<>("simulation-rows", MAX_ROWS, this::insertSimulations);
     }
 
     @Override
     public void create(String id, SimulationKind kind, Instant createdAt, Instant expiresAt) {
-        jdbc.sql("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(UUID.fromString(id), kind.name(), Timestamp.from(createdAt), Timestamp.from(expiresAt))
-                .update();
+        creations.write(new Created(UUID.fromString(id), kind, createdAt, expiresAt));
+    }
+
+    private void insertSimulations(List<Created> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(rows.size() * 4);
+        for (Created row : rows) {
+            params.add(row.id);
+            params.add(row.kind.name());
+            params.add(Timestamp.from(row.createdAt));
+            params.add(Timestamp.from(row.expiresAt));
+        }
+        template.update("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES "
+                + values(rows.size(), 4) + " ON CONFLICT DO NOTHING", params.toArray());
     }
 
     /**
-     * Two batched statements in one transaction, whatever the number of events: the simulations
-     * (a result may overtake its simulation's {@link #create}), then the events.
+     * Two statements per thousand events: the simulation rows of the final events (a
+     * request may reach the workers without its row, when its gateway failed after publishing it,
+     * and its result must still be found by id), then the events, with {@code RETURNING} telling
+     * which were new. An event does not depend on its simulation's row, which a result may overtake.
      */
     @Override
     public List<SimulationEvent> append(List<SimulationEvent> events) {
+        List<SimulationEvent> stored = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += MAX_ROWS) {
+            stored.addAll(appendRows(events.subList(from, Math.min(events.size(), from + MAX_ROWS))));
+        }
+        return stored;
+    }
+
+    private List<SimulationEvent> appendRows(List<SimulationEvent> events) {
         Instant now = clock.instant();
-        List<SimulationEvent> live = new ArrayList<>();
+        Map<EventKey, SimulationEvent> live = new LinkedHashMap<>();
+        List<Created> simulations = new ArrayList<>();
         for (SimulationEvent event : events) {
             // a result whose simulation expired meanwhile is not kept; ids are UUIDs, anything else names nothing
-            if (parse(event.simulationId()) != null && createdAt(event).plus(retention).isAfter(now)) {
-                live.add(event);
+            UUID id = parse(event.simulationId());
+            if (id != null && expiresAt(event).isAfter(now)
+                    && live.putIfAbsent(new EventKey(id, event.sequence()), event) == null && event.isFinal()) {
+                simulations.add(new Created(id, event.kind(), createdAt(event), expiresAt(event)));
             }
         }
         if (live.isEmpty()) {
             return List.of();
         }
-        int[] inserted = transactions.execute(status -> {
-            template.batchUpdate("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", live, live.size(), (statement, event) -> {
-                        Instant created = createdAt(event);
-                        statement.setObject(1, UUID.fromString(event.simulationId()));
-                        statement.setString(2, event.kind().name());
-                        statement.setTimestamp(3, Timestamp.from(created));
-                        statement.setTimestamp(4, Timestamp.from(created.plus(retention)));
-                    });
-            int[][] counts = template.batchUpdate("""
-                    INSERT INTO simulation_event (simulation_id, sequence, type, tx_index, outcome, payload)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", live, live.size(), (statement, event) -> {
-                        statement.setObject(1, UUID.fromString(event.simulationId()));
-                        statement.setInt(2, event.sequence());
-                        statement.setString(3, event.type().name());
-                        statement.setObject(4, event.index(), Types.INTEGER);
-                        statement.setString(5, event.outcome());
-                        statement.setString(6, event.payload());
-                    });
-            return counts[0];
-        });
-        List<SimulationEvent> stored = new ArrayList<>();
-        for (int i = 0; i < live.size(); i++) {
-            if (inserted[i] != 0) { // 1, or SUCCESS_NO_INFO (-2) when the driver cannot tell
-                stored.add(live.get(i));
+        insertSimulations(simulations);
+        return insertEvents(live);
+    }
+
+    private List<SimulationEvent> insertEvents(Map<EventKey, SimulationEvent> rows) {
+        List<Object> params = new ArrayList<>(rows.size() * 7);
+        for (Map.Entry<EventKey, SimulationEvent> row : rows.entrySet()) {
+            SimulationEvent event = row.getValue();
+            params.add(row.getKey().simulationId);
+            params.add(event.sequence());
+            params.add(event.type().name());
+            params.add(new SqlParameterValue(Types.INTEGER, event.index()));
+            params.add(event.outcome());
+            params.add(event.payload());
+            params.add(Timestamp.from(expiresAt(event)));
+        }
+        Set<EventKey> inserted = new HashSet<>(template.query("INSERT INTO simulation_event" + EVENT_COLUMNS
+                + " VALUES " + values(rows.size(), 7) + " ON CONFLICT DO NOTHING RETURNING simulation_id, sequence",
+                (rs, i) -> new EventKey(rs.getObject(1, UUID.class), rs.getInt(2)), params.toArray()));
+        List<SimulationEvent> stored = new ArrayList<>(inserted.size());
+        for (Map.Entry<EventKey, SimulationEvent> row : rows.entrySet()) {
+            if (inserted.contains(row.getKey())) {
+                stored.add(row.getValue());
             }
         }
         return stored;
+    }
+
+    /** {@code (?, ?, ...), (?, ?, ...), ...}: rows of columns placeholders. */
+    private static String values(int rows, int columns) {
+        String row = "(" + "?, ".repeat(columns - 1) + "?)";
+        StringBuilder sql = new StringBuilder(rows * (row.length() + 2));
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.toString();
+    }
+
+    private Instant expiresAt(SimulationEvent event) {
+        return createdAt(event).plus(retention);
     }
 
     private static Instant createdAt(SimulationEvent event) {
@@ -123,7 +172,19 @@ public final class JdbcSimulationStore implements SimulationStore {
 
     @Override
     public int deleteExpired(Instant now) {
+        jdbc.sql("DELETE FROM simulation_event WHERE expires_at <= ?").param(Timestamp.from(now)).update();
         return jdbc.sql("DELETE FROM simulation WHERE expires_at <= ?").param(Timestamp.from(now)).update();
+    }
+
+    @Override
+    public void close() {
+        creations.close();
+    }
+
+    private record Created(UUID id, SimulationKind kind, Instant createdAt, Instant expiresAt) {
+    }
+
+    private record EventKey(UUID simulationId, int sequence) {
     }
 
     /** Ids are UUIDs; anything else names no simulation. */

@@ -7,8 +7,11 @@ import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,12 +31,12 @@ import org.springframework.kafka.support.Acknowledgment;
  *
  * <p>At least once: a request is acknowledged ({@code ack-mode=manual}: its offset may be committed)
  * only after the broker acknowledged all its results and every earlier request of its partition is
- * acknowledged too ({@link InOrderAcknowledgments}). A simulation whose results are not acknowledged runs
+ * done too ({@link InOrderAcknowledgments}), at most once per commit interval. A simulation whose results are not acknowledged runs
  * again, up to {@value #ATTEMPTS} times (duplicates carry the same sequence numbers, and readers keep
  * the first). A request that cannot be read or run, or whose results still cannot be published, goes
  * to the dead-letter topic with the reason, and its client gets an error result.
  */
-public final class SimulationRequestListener {
+public final class SimulationRequestListener implements AutoCloseable {
     static final int ATTEMPTS = 4;
     private static final long RETRY_DELAY_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(SimulationRequestListener.class);
@@ -44,15 +47,28 @@ public final class SimulationRequestListener {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Semaphore places;
     private final InOrderAcknowledgments acknowledgments = new InOrderAcknowledgments();
+    private final ScheduledExecutorService committer;
 
-    /** @param places simulations accepted and not yet acknowledged, at most */
+    /**
+     * @param places simulations accepted and not yet acknowledged, at most
+     * @param commitInterval how often the offsets of finished requests are committed
+     */
     public SimulationRequestListener(SimulationExecutor executor, RpcExecutor rpc, ExecutorService engineThreads,
-            KafkaTemplate<String, byte[]> kafka, int places) {
+            KafkaTemplate<String, byte[]> kafka, int places, Duration commitInterval) {
         this.executor = executor;
         this.rpc = rpc;
         this.engineThreads = engineThreads;
         this.kafka = kafka;
         this.places = new Semaphore(places);
+        this.committer = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon()
+                .name("request-offsets").unstarted(task));
+        committer.scheduleWithFixedDelay(acknowledgments::flush, commitInterval.toNanos(), commitInterval.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        committer.shutdownNow();
     }
 
     @KafkaListener(topics = SimulationTopics.REQUESTS, groupId = "executor-worker",

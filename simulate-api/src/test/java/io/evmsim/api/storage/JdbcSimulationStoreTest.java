@@ -1,0 +1,143 @@
+package io.evmsim.api.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationEvent.EventType;
+import io.evmsim.common.simulation.SimulationKind;
+import io.evmsim.testsupport.TestDatabases;
+import io.evmsim.testsupport.TestDatabases.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The results store on a real PostgreSQL with the gateway's migrations. */
+class JdbcSimulationStoreTest {
+    private static final Duration RETENTION = Duration.ofHours(1);
+    // now: a simulation is found by id while the database's clock is before its expiry
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private JdbcTemplate jdbc;
+    private JdbcSimulationStore store;
+
+    @BeforeEach
+    void migrate() {
+        TestDatabase database = TestDatabases.create("simulations");
+        DriverManagerDataSource source = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
+                database.password());
+        Flyway.configure().dataSource(source).locations("classpath:db/migration/simulations").load().migrate();
+        jdbc = new JdbcTemplate(source);
+        store = new JdbcSimulationStore(jdbc, RETENTION, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void concurrentCreationsAreAllWrittenBeforeTheirCallersReturn() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            List<CompletableFuture<Optional<SimulationKind>>> found = new ArrayList<>();
+            for (String id : ids) {
+                found.add(CompletableFuture.supplyAsync(() -> {
+                    store.create(id, SimulationKind.BUNDLE, NOW, NOW.plus(RETENTION));
+                    return store.kind(id); // visible the moment create returns
+                }, threads));
+            }
+            for (CompletableFuture<Optional<SimulationKind>> kind : found) {
+                assertEquals(Optional.of(SimulationKind.BUNDLE), kind.get());
+            }
+        }
+        assertEquals(200, jdbc.queryForObject("SELECT count(*) FROM simulation", Integer.class));
+    }
+
+    @Test
+    void aResultIsKeptOnceAndOnlyItsFirstCopyIsReportedNew() {
+        String id = UUID.randomUUID().toString();
+        store.create(id, SimulationKind.BUNDLE, NOW, NOW.plus(RETENTION));
+        SimulationEvent first = event(id, 0, EventType.TRANSACTION, "{\"index\":0}");
+        SimulationEvent summary = event(id, 1, EventType.SUMMARY, "{\"status\":\"success\"}");
+
+        assertEquals(List.of(first), store.append(List.of(first)));
+        // a redelivery repeats the first result next to the new one, and repeats itself within the poll
+        assertEquals(List.of(summary), store.append(List.of(first, summary, summary)));
+        assertEquals(List.of(), store.append(List.of(first, summary)));
+
+        assertEquals(List.of("{\"index\":0}", "{\"status\":\"success\"}"),
+                store.events(id, 0).stream().map(SimulationEvent::payload).toList());
+        assertEquals(List.of(1), store.events(id, 1).stream().map(SimulationEvent::sequence).toList());
+    }
+
+    @Test
+    void aFinalResultWithoutItsSimulationRowIsFoundByIdAnyway() {
+        String id = UUID.randomUUID().toString(); // published by a gateway that failed before writing its row
+        SimulationEvent error = event(id, 0, EventType.ERROR, "{\"status\":\"error\",\"error\":\"unreadable\"}");
+        assertEquals(List.of(error), store.append(List.of(error)));
+        assertEquals(Optional.of(SimulationKind.SINGLE), store.kind(id));
+        assertEquals(List.of(error.payload()), store.events(id, 0).stream().map(SimulationEvent::payload).toList());
+    }
+
+    @Test
+    void expiredResultsAreNotKeptAndTheSweepDeletesSimulationsWithTheirResults() {
+        String old = UUID.randomUUID().toString();
+        Instant longAgo = NOW.minus(RETENTION).minusSeconds(1);
+        assertEquals(List.of(), store.append(List.of(new SimulationEvent(old, "replica", 0, EventType.SUMMARY, null,
+                "success", "{}", SimulationKind.SINGLE, longAgo.toEpochMilli()))));
+
+        String id = UUID.randomUUID().toString();
+        store.create(id, SimulationKind.SINGLE, NOW, NOW.plus(RETENTION));
+        store.append(List.of(event(id, 0, EventType.SUMMARY, "{}")));
+        assertEquals(0, store.deleteExpired(NOW));
+        assertEquals(1, store.deleteExpired(NOW.plus(RETENTION)));
+        assertEquals(Optional.empty(), store.kind(id));
+        assertEquals(0, jdbc.queryForObject("SELECT count(*) FROM simulation_event", Integer.class));
+    }
+
+    @Test
+    void aLargeResultIsStoredByteForByte() {
+        String id = UUID.randomUUID().toString();
+        store.create(id, SimulationKind.SINGLE, NOW, NOW.plus(RETENTION));
+        String payload = "{\"code\":\"0x" + "60806040".repeat(5000) + "\",\"b\":1,  \"a\":2}"; // beyond a page, unordered keys
+        store.append(List.of(event(id, 0, EventType.SUMMARY, payload)));
+        assertEquals(payload, store.events(id, 0).getFirst().payload());
+    }
+
+    @Test
+    void aPollOfMoreResultsThanOneStatementTakesIsStoredWhole() {
+        List<SimulationEvent> events = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            events.add(event(UUID.randomUUID().toString(), 0, EventType.SUMMARY, "{\"n\":" + i + "}"));
+        }
+        assertEquals(events, store.append(events));
+        assertEquals(2500, jdbc.queryForObject("SELECT count(*) FROM simulation", Integer.class));
+        assertTrue(store.append(events).isEmpty());
+    }
+
+    private static SimulationEvent event(String id, int sequence, EventType type, String payload) {
+        SimulationKind kind = type == EventType.TRANSACTION || sequence > 0 ? SimulationKind.BUNDLE
+                : SimulationKind.SINGLE;
+        return new SimulationEvent(id, "replica", sequence, type, type == EventType.TRANSACTION ? sequence : null,
+                "success", payload, kind, NOW.toEpochMilli());
+    }
+}
