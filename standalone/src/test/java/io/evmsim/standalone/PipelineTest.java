@@ -96,7 +96,7 @@ class PipelineTest {
         String path = "/v1/simulations/" + result.get("id").stringValue();
         long until = System.nanoTime() + 10_000_000_000L;
         HttpResponse<String> stored = getRaw(path);
-        while (stored.statusCode() == 202 && System.nanoTime() < until) {
+        while (stored.statusCode() == 404 && System.nanoTime() < until) {
             Thread.sleep(50);
             stored = getRaw(path);
         }

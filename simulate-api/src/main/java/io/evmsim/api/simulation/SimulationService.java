@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts a simulation: validates it, records it, publishes it and watches for its results on this
- * replica. Knows nothing of HTTP or Kafka.
+ * Accepts a simulation: validates it, publishes it and watches for its results on this replica.
+ * Knows nothing of HTTP or Kafka.
  */
 public final class SimulationService {
     private final SimulationRequestReader reader;
@@ -45,22 +45,25 @@ public final class SimulationService {
         SimulationRequest request = factory.build(UUID.randomUUID().toString(), replicaId, now.toEpochMilli());
         SimulationWatch watch = pending.watch(request.id());
         try {
-            // recorded while the broker takes the request: the id is findable before the client can know it
-            RequestPublisher.Publication publication = publisher.publish(request);
-            store.create(request.id(), kind, now, now.plus(limits.retention()));
-            publication.await();
+            publisher.publish(request).await();
         } catch (RuntimeException e) {
             pending.forget(request.id());
             throw e;
         }
-        return new Submitted(request.id(), kind, watch);
+        return new Submitted(request.id(), kind, now, watch);
     }
 
-    /** Waits for the final result up to the configured time: the answer, or empty (then 202). */
+    /**
+     * Waits for the final result up to the configured time: the answer, or empty (then 202). The store
+     * writes a simulation's row with its final result; a client told to come back later is told only
+     * after the row is written, so that it finds its simulation pending.
+     */
     public Optional<Answer> awaitResult(Submitted submitted) throws InterruptedException {
         SimulationWatch.Snapshot snapshot = submitted.watch().await(limits.syncWait());
         if (!snapshot.finished()) {
             pending.forget(submitted.id());
+            store.create(submitted.id(), submitted.kind(), submitted.acceptedAt(),
+                    submitted.acceptedAt().plus(limits.retention()));
             return Optional.empty();
         }
         return Optional.of(answer(submitted.id(), submitted.kind(), snapshot.events()));
@@ -114,7 +117,7 @@ public final class SimulationService {
         static final int BAD_GATEWAY = 502;
     }
 
-    public record Submitted(String id, SimulationKind kind, SimulationWatch watch) {
+    public record Submitted(String id, SimulationKind kind, Instant acceptedAt, SimulationWatch watch) {
     }
 
     /** Builds a validated request once the service has chosen its id. */

@@ -22,55 +22,37 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@link SimulationStore} in the {@code simulations} PostgreSQL database (schema by Flyway). Each
- * simulation is one row written when it is accepted, concurrent acceptances together
- * ({@link GroupCommit}); each result is one row, a poll of results in one statement.
+ * {@link SimulationStore} in the {@code simulations} PostgreSQL database (schema by Flyway). A poll of
+ * results is one statement: the rows of their simulations and the results themselves.
  */
-public final class JdbcSimulationStore implements SimulationStore, AutoCloseable {
-    /** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
+public final class JdbcSimulationStore implements SimulationStore {
+    /** Results per statement: PostgreSQL takes at most 65,535 parameters. */
     private static final int MAX_ROWS = 1000;
-    private static final String EVENT_COLUMNS =
-            " (simulation_id, sequence, type, tx_index, outcome, payload, expires_at)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Duration retention;
     private final Clock clock;
-    private final GroupCommit<Created> creations;
 
     public JdbcSimulationStore(JdbcTemplate template, Duration retention, Clock clock) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
         this.retention = retention;
         this.clock = clock;
-        this.creations = new GroupCommit<>("simulation-rows", MAX_ROWS, this::insertSimulations);
     }
 
     @Override
     public void create(String id, SimulationKind kind, Instant createdAt, Instant expiresAt) {
-        creations.write(new Created(UUID.fromString(id), kind, createdAt, expiresAt));
-    }
-
-    private void insertSimulations(List<Created> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Object> params = new ArrayList<>(rows.size() * 4);
-        for (Created row : rows) {
-            params.add(row.id);
-            params.add(row.kind.name());
-            params.add(Timestamp.from(row.createdAt));
-            params.add(Timestamp.from(row.expiresAt));
-        }
-        template.update("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES "
-                + values(rows.size(), 4) + " ON CONFLICT DO NOTHING", params.toArray());
+        jdbc.sql("INSERT INTO simulation (id, kind, created_at, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(UUID.fromString(id), kind.name(), Timestamp.from(createdAt), Timestamp.from(expiresAt))
+                .update();
     }
 
     /**
-     * Two statements per thousand events: the simulation rows of the final events (a
-     * request may reach the workers without its row, when its gateway failed after publishing it,
-     * and its result must still be found by id), then the events, with {@code RETURNING} telling
-     * which were new. An event does not depend on its simulation's row, which a result may overtake.
+     * One statement per thousand events, whatever their number: the rows of the simulations whose
+     * final event is among them (so a result is found by id even when its gateway never wrote its row,
+     * having failed after publishing the request), then the events, {@code RETURNING} those that were
+     * new. An event does not depend on its simulation's row.
      */
     @Override
     public List<SimulationEvent> append(List<SimulationEvent> events) {
@@ -83,44 +65,41 @@ public final class JdbcSimulationStore implements SimulationStore, AutoCloseable
 
     private List<SimulationEvent> appendRows(List<SimulationEvent> events) {
         Instant now = clock.instant();
-        Map<EventKey, SimulationEvent> live = new LinkedHashMap<>();
-        List<Created> simulations = new ArrayList<>();
+        Map<EventKey, SimulationEvent> rows = new LinkedHashMap<>();
+        List<Object> simulationParams = new ArrayList<>();
         for (SimulationEvent event : events) {
             // a result whose simulation expired meanwhile is not kept; ids are UUIDs, anything else names nothing
             UUID id = parse(event.simulationId());
             if (id != null && expiresAt(event).isAfter(now)
-                    && live.putIfAbsent(new EventKey(id, event.sequence()), event) == null && event.isFinal()) {
-                simulations.add(new Created(id, event.kind(), createdAt(event), expiresAt(event)));
+                    && rows.putIfAbsent(new EventKey(id, event.sequence()), event) == null && event.isFinal()) {
+                simulationParams.addAll(List.of(id, event.kind().name(), Timestamp.from(createdAt(event)),
+                        Timestamp.from(expiresAt(event))));
             }
         }
-        if (live.isEmpty()) {
+        if (rows.isEmpty()) {
             return List.of();
         }
-        insertSimulations(simulations);
-        return insertEvents(live);
-    }
-
-    private List<SimulationEvent> insertEvents(Map<EventKey, SimulationEvent> rows) {
-        List<Object> params = new ArrayList<>(rows.size() * 7);
+        List<Object> params = new ArrayList<>(simulationParams);
         for (Map.Entry<EventKey, SimulationEvent> row : rows.entrySet()) {
             SimulationEvent event = row.getValue();
-            params.add(row.getKey().simulationId);
-            params.add(event.sequence());
-            params.add(event.type().name());
-            params.add(new SqlParameterValue(Types.INTEGER, event.index()));
-            params.add(event.outcome());
-            params.add(event.payload());
-            params.add(Timestamp.from(expiresAt(event)));
+            params.addAll(List.of(row.getKey().simulationId, event.sequence(), event.type().name(),
+                    new SqlParameterValue(Types.INTEGER, event.index()), event.outcome(), event.payload(),
+                    Timestamp.from(expiresAt(event))));
         }
-        Set<EventKey> inserted = new HashSet<>(template.query("INSERT INTO simulation_event" + EVENT_COLUMNS
-                + " VALUES " + values(rows.size(), 7) + " ON CONFLICT DO NOTHING RETURNING simulation_id, sequence",
+        // a data-modifying WITH runs whether or not the main statement reads it
+        String simulations = simulationParams.isEmpty() ? "" : "WITH simulations AS (INSERT INTO simulation "
+                + "(id, kind, created_at, expires_at) VALUES " + values(simulationParams.size() / 4, 4)
+                + " ON CONFLICT DO NOTHING) ";
+        Set<EventKey> inserted = new HashSet<>(template.query(simulations + "INSERT INTO simulation_event "
+                + "(simulation_id, sequence, type, tx_index, outcome, payload, expires_at) VALUES "
+                + values(rows.size(), 7) + " ON CONFLICT DO NOTHING RETURNING simulation_id, sequence",
                 (rs, i) -> new EventKey(rs.getObject(1, UUID.class), rs.getInt(2)), params.toArray()));
         List<SimulationEvent> stored = new ArrayList<>(inserted.size());
-        for (Map.Entry<EventKey, SimulationEvent> row : rows.entrySet()) {
-            if (inserted.contains(row.getKey())) {
-                stored.add(row.getValue());
+        rows.forEach((key, event) -> {
+            if (inserted.contains(key)) {
+                stored.add(event);
             }
-        }
+        });
         return stored;
     }
 
@@ -174,14 +153,6 @@ public final class JdbcSimulationStore implements SimulationStore, AutoCloseable
     public int deleteExpired(Instant now) {
         jdbc.sql("DELETE FROM simulation_event WHERE expires_at <= ?").param(Timestamp.from(now)).update();
         return jdbc.sql("DELETE FROM simulation WHERE expires_at <= ?").param(Timestamp.from(now)).update();
-    }
-
-    @Override
-    public void close() {
-        creations.close();
-    }
-
-    private record Created(UUID id, SimulationKind kind, Instant createdAt, Instant expiresAt) {
     }
 
     private record EventKey(UUID simulationId, int sequence) {
