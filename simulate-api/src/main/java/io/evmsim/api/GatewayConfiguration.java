@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -49,8 +50,7 @@ public class GatewayConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> uncommittedListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, consumers);
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = listenerFactory(configurer, consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         return factory;
     }
@@ -63,10 +63,21 @@ public class GatewayConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> storeListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, consumers);
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = listenerFactory(configurer, consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(1000);
+        return factory;
+    }
+
+    /**
+     * Boot's settings, but each consumer on a platform thread of its own: a consumer spends its life
+     * in the selector's poll, which a virtual thread can only do by blocking its carrier.
+     */
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> listenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setListenerTaskExecutor(new SimpleAsyncTaskExecutor("results-"));
         return factory;
     }
 

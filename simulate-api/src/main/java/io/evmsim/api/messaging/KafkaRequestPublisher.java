@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -35,15 +36,34 @@ public final class KafkaRequestPublisher implements RequestPublisher {
         } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
             throw new PublishFailedException("the request queue did not accept the request: " + e.getMessage(), e);
         }
-        return () -> {
-            try {
-                sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PublishFailedException("interrupted while publishing the request", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new PublishFailedException("the request queue did not accept the request: " + e.getMessage(), e);
+        CompletableFuture<?> accepted = sent.orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return new Publication() {
+            @Override
+            public void await() {
+                try {
+                    accepted.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PublishFailedException("interrupted while publishing the request", e);
+                } catch (ExecutionException e) {
+                    throw refused(e.getCause());
+                }
+            }
+
+            @Override
+            public void whenFailed(Consumer<PublishFailedException> handler) {
+                accepted.whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        handler.accept(refused(failure));
+                    }
+                });
             }
         };
+    }
+
+    private static PublishFailedException refused(Throwable cause) {
+        String reason = cause instanceof TimeoutException ? "no acknowledgement within the send timeout"
+                : cause.getMessage();
+        return new PublishFailedException("the request queue did not accept the request: " + reason, cause);
     }
 }

@@ -39,18 +39,27 @@ public final class SimulationService {
         return submit(kind, (id, replyTo, nowMillis) -> reader.read(body, kind, id, replyTo, nowMillis));
     }
 
-    /** Publishes a request another door (JSON-RPC) validated and built, given its id, reply address and time. */
+    /**
+     * Publishes a request another door (JSON-RPC) validated and built, given its id, reply address and
+     * time. Does not wait for the broker: a caller awaiting the result learns of a failed publication
+     * from its watch; a caller that streams results awaits {@link Submitted#published()} first.
+     */
     public Submitted submit(SimulationKind kind, RequestFactory factory) {
         Instant now = clock.instant();
         SimulationRequest request = factory.build(UUID.randomUUID().toString(), replicaId, now.toEpochMilli());
         SimulationWatch watch = pending.watch(request.id());
+        RequestPublisher.Publication publication;
         try {
-            publisher.publish(request).await();
+            publication = publisher.publish(request);
         } catch (RuntimeException e) {
             pending.forget(request.id());
             throw e;
         }
-        return new Submitted(request.id(), kind, now, watch);
+        publication.whenFailed(failure -> {
+            pending.forget(request.id());
+            watch.fail(failure);
+        });
+        return new Submitted(request.id(), kind, now, watch, publication);
     }
 
     /**
@@ -117,7 +126,12 @@ public final class SimulationService {
         static final int BAD_GATEWAY = 502;
     }
 
-    public record Submitted(String id, SimulationKind kind, Instant acceptedAt, SimulationWatch watch) {
+    public record Submitted(String id, SimulationKind kind, Instant acceptedAt, SimulationWatch watch,
+            RequestPublisher.Publication publication) {
+        /** Returns once the broker accepted the request; throws {@link PublishFailedException} when it did not. */
+        public void published() {
+            publication.await();
+        }
     }
 
     /** Builds a validated request once the service has chosen its id. */

@@ -22,6 +22,7 @@ public final class SimulationWatch {
     private final BitSet sequences = new BitSet();
     private Consumer<SimulationEvent> listener;
     private boolean done;
+    private RuntimeException failure;
 
     /** Returns true when this event is new and final: the simulation just finished. */
     boolean accept(SimulationEvent event) {
@@ -45,13 +46,32 @@ public final class SimulationWatch {
         }
     }
 
-    /** Waits up to {@code timeout} for the final event; returns every event so far, and whether it finished. */
+    /** The simulation will have no results (its request was not accepted): a waiting caller gets {@code cause}. */
+    void fail(RuntimeException cause) {
+        lock.lock();
+        try {
+            if (!done) {
+                failure = cause;
+                finished.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the final event; returns every event so far, and whether it
+     * finished. Throws the cause given to {@link #fail} instead, should that come first.
+     */
     public Snapshot await(Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (!done && nanos > 0) {
+            while (!done && failure == null && nanos > 0) {
                 nanos = finished.awaitNanos(nanos);
+            }
+            if (!done && failure != null) {
+                throw failure;
             }
             return new Snapshot(List.copyOf(events), done);
         } finally {

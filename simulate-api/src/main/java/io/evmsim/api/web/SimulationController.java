@@ -38,6 +38,7 @@ public class SimulationController {
     @PostMapping(path = "/v1/simulate/bundle", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter bundleStream(HttpServletRequest request) throws IOException {
         Submitted submitted = simulations.submit(body(request), SimulationKind.BUNDLE);
+        submitted.published(); // a refusal is still an HTTP error, before the stream starts
         return streams.live(submitted);
     }
 
