@@ -1,7 +1,7 @@
 package io.evmsim.common.simulation;
 
 /**
- * One record of the {@code simulation-results} topic, keyed by the simulation id: a transaction's
+ * One record of the {@code simulation-results} topic ({@link ResultRecords}), keyed by the simulation id: a transaction's
  * result the moment it is ready, then exactly one final record ({@link EventType#SUMMARY} or
  * {@link EventType#ERROR}). A single transaction's result is ready when the simulation ends, so it
  * is the summary itself: one record, the transaction's result with the block, fork and timings.

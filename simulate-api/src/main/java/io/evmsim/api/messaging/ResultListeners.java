@@ -4,11 +4,13 @@ import io.evmsim.api.simulation.PendingSimulations;
 import io.evmsim.api.simulation.SimulationMetrics;
 import io.evmsim.api.simulation.SimulationStore;
 import io.evmsim.common.simulation.SimulationEvent;
-import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.ResultRecords;
 import io.evmsim.common.simulation.SimulationTopics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -42,8 +44,11 @@ public final class ResultListeners {
     @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-#{@gatewayReplica.id()}",
             properties = "auto.offset.reset=latest", containerFactory = "uncommittedListenerFactory")
     public void deliver(ConsumerRecord<String, byte[]> record) {
+        if (!replicaId.equals(ResultRecords.replyTo(header(record)))) {
+            return; // another replica's client: not even read
+        }
         SimulationEvent event = decode(record);
-        if (event != null && replicaId.equals(event.replyTo()) && pending.deliver(event)) {
+        if (event != null && pending.deliver(event)) {
             metrics.answered(event);
         }
     }
@@ -74,11 +79,18 @@ public final class ResultListeners {
 
     private static SimulationEvent decode(ConsumerRecord<String, byte[]> record) {
         try {
-            return SimulationJson.read(record.value(), SimulationEvent.class);
-        } catch (RuntimeException e) {
+            return ResultRecords.read(record.key(), header(record), record.value());
+        } catch (IllegalArgumentException e) {
             LOG.error("unreadable result record at {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
             return null;
         }
+    }
+
+    private static Function<String, byte[]> header(ConsumerRecord<String, byte[]> record) {
+        return name -> {
+            Header header = record.headers().lastHeader(name);
+            return header == null ? null : header.value();
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.evmsim.worker.messaging;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.ResultRecords;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.worker.simulation.ResultSink;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -72,7 +74,10 @@ final class KafkaResultSink implements ResultSink {
         if (pending.isEmpty()) {
             firstSentNanos = System.nanoTime();
         }
-        pending.add(kafka.send(SimulationTopics.RESULTS, simulationId, SimulationJson.write(event)));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.RESULTS, simulationId,
+                ResultRecords.value(event));
+        ResultRecords.writeHeaders(event, record.headers()::add);
+        pending.add(kafka.send(record));
     }
 
     /**
