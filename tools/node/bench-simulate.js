@@ -4,14 +4,20 @@
 // of a running gateway, over keep-alive HTTP on 127.0.0.1, at each concurrency for a bounded time.
 //
 // usage: node bench-simulate.js --gateway http://127.0.0.1:8080 --token 0x.. --from 0x..
-//                               [--concurrency 1,16] [--duration-s 10] [--warmup-s 90] [--recipients 200]
+//                               [--concurrency 1,16] [--duration-s 10] [--warmup-s 90] [--warmup-max-s 300]
+//                               [--recipients 200] [--jvm-pid PID]
 // Every recipient is simulated once first, so the measured runs read a warm state cache; then load at
-// concurrency 16 for --warmup-s (reported, not counted): on 2 cores the JVM's JIT compilers take the
-// first minute or more of load to compile the service's hot code, and a service runs for days.
+// concurrency 16 (reported, not counted) in rounds of 10 s for at least --warmup-s and, given the
+// service's --jvm-pid, until its JIT compiler threads used less than 5% of a core in a round (at most
+// --warmup-max-s): on 2 cores the JIT takes two to four minutes of load to compile the service's hot
+// code, and a service runs for days. With --jvm-pid each measured row also gives the service's CPU time
+// per simulation, and the load generator's own.
+const fs = require('fs');
 const http = require('http');
 
 function args(argv) {
-  const o = { gateway: '', token: '', from: '', concurrency: '1,16', durationS: '10', warmupS: '90', recipients: '200' };
+  const o = { gateway: '', token: '', from: '', concurrency: '1,16', durationS: '10', warmupS: '90', warmupMaxS: '300',
+    recipients: '200', jvmPid: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     if (!(key in o)) throw new Error('unknown option ' + argv[i]);
@@ -68,6 +74,21 @@ async function closedLoop(url, bodies, concurrency, seconds) {
     p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
+/** CPU seconds of a process, or of its threads whose name matches (Linux /proc). */
+function cpuSeconds(pid, threadName) {
+  const ticks = (stat) => { const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };
+  if (!threadName) return ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')) / 100;
+  let total = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      if (threadName.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) total += ticks(stat);
+    } catch (e) { /* the thread ended */ }
+  }
+  return total / 100;
+}
+const JIT_THREADS = /^C\d CompilerThre/;
+
 (async () => {
   const o = args(process.argv.slice(2));
   const url = o.gateway.replace(/\/$/, '') + '/v1/simulate';
@@ -79,12 +100,28 @@ async function closedLoop(url, bodies, concurrency, seconds) {
     if (!ok(r)) throw new Error('warm-up simulation failed: ' + r.status + ' ' + r.body.slice(0, 300));
   }
   warmAgent.destroy();
-  if (Number(o.warmupS) > 0) {
-    const w = await closedLoop(url, bodies, 16, Number(o.warmupS));
-    console.log(`evmsim warm-up c=16 for ${o.warmupS} s: ${w.perSecond.toFixed(0)} sim/s  p50 ${w.p50.toFixed(2)} ms (not counted)`);
+  for (let spent = 0, n = 0, jitShare = 1; spent < Number(o.warmupS) || (o.jvmPid && jitShare >= 0.05);) {
+    if (spent >= Number(o.warmupMaxS)) {
+      console.log(`evmsim warm-up: the JIT still used ${(100 * jitShare).toFixed(0)}% of a core after ${spent} s`);
+      break;
+    }
+    const jit0 = o.jvmPid ? cpuSeconds(o.jvmPid, JIT_THREADS) : 0;
+    const w = await closedLoop(url, bodies, 16, 10);
+    spent += 10;
+    n += w.n;
+    jitShare = o.jvmPid ? (cpuSeconds(o.jvmPid, JIT_THREADS) - jit0) / 10 : 0;
+    if (spent >= Number(o.warmupS) && !(o.jvmPid && jitShare >= 0.05)) {
+      console.log(`evmsim warm-up c=16 for ${spent} s: ${(n / spent).toFixed(0)} sim/s, last 10 s ${w.perSecond.toFixed(0)} sim/s`
+        + `${o.jvmPid ? `, JIT ${(100 * jitShare).toFixed(0)}% of a core` : ''} (not counted)`);
+    }
   }
   for (const c of o.concurrency.split(',').map(Number)) {
+    const jvm0 = o.jvmPid ? cpuSeconds(o.jvmPid) : 0;
+    const own0 = process.cpuUsage();
     const r = await closedLoop(url, bodies, c, Number(o.durationS));
-    console.log(`evmsim POST /v1/simulate c=${String(c).padStart(2)}  ${r.perSecond.toFixed(0).padStart(6)} sim/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  n=${r.n} errors=${r.errors}${r.firstError ? '  first error: ' + r.firstError : ''}`);
+    const own = process.cpuUsage(own0);
+    const cpu = o.jvmPid ? `  CPU per sim: service ${(1000 * (cpuSeconds(o.jvmPid) - jvm0) / r.n).toFixed(3)} ms, `
+      + `load generator ${((own.user + own.system) / 1000 / r.n).toFixed(3)} ms` : '';
+    console.log(`evmsim POST /v1/simulate c=${String(c).padStart(2)}  ${r.perSecond.toFixed(0).padStart(6)} sim/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  n=${r.n} errors=${r.errors}${cpu}${r.firstError ? '  first error: ' + r.firstError : ''}`);
   }
 })().catch((e) => { console.error(e.message || e); process.exit(1); });
