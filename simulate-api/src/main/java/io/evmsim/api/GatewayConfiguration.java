@@ -25,6 +25,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Wires the gateway's plain classes to Kafka, JDBC and Micrometer. */
 @Configuration(proxyBeanMethods = false)
@@ -58,7 +60,8 @@ public class GatewayConfiguration {
     /**
      * For the store's listener: offsets committed once a second rather than after every poll (each
      * commit is a broker request); after a restart, up to a second of results is stored again, which
-     * the store keeps once.
+     * the store keeps once. A poll the database does not take is retried, backing off up to 30 s
+     * between tries, for as long as it takes: results wait on the topic rather than being dropped.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> storeListenerFactory(
@@ -66,6 +69,9 @@ public class GatewayConfiguration {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = listenerFactory(configurer, consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(1000);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
 

@@ -61,10 +61,14 @@ public final class ResultRecords {
         if (payload == null) {
             throw new IllegalArgumentException("the record has no value (payload)");
         }
+        String document = text(payload);
+        if (document.indexOf('\0') >= 0) { // never in JSON text, and a store could never take it
+            throw new IllegalArgumentException("the record's value is not JSON text: it holds a NUL character");
+        }
         Integer index = optional(header, INDEX) == null ? null : parsed(header, INDEX, Integer::valueOf);
         return new SimulationEvent(simulationId, replyTo(header), parsed(header, SEQUENCE, Integer::valueOf),
                 parsed(header, TYPE, SimulationEvent.EventType::valueOf), index, parsed(header, OUTCOME, text -> text),
-                text(payload), parsed(header, KIND, SimulationKind::valueOf),
+                document, parsed(header, KIND, SimulationKind::valueOf),
                 parsed(header, SUBMITTED_AT, Long::valueOf));
     }
 

@@ -43,6 +43,10 @@ class ResultRecordsTest {
         assertEquals("the record's evmsim-type header is not valid: FINAL", assertThrows(IllegalArgumentException.class,
                 () -> ResultRecords.read("id", headers::get, new byte[] {'{', '}'})).getMessage());
         assertThrows(IllegalArgumentException.class, () -> ResultRecords.read(null, headers::get, new byte[0]));
+        headers.put(ResultRecords.TYPE, "ERROR".getBytes(StandardCharsets.UTF_8));
+        assertEquals("the record's value is not JSON text: it holds a NUL character",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ResultRecords.read("id", headers::get, new byte[] {'{', 0, '}'})).getMessage());
         assertNull(ResultRecords.replyTo(name -> null));
     }
 }
