@@ -28,9 +28,10 @@ public final class Services implements AutoCloseable {
     /**
      * @param stateCache the state source of the worker and of the gateway's JSON-RPC read methods; null for
      *     HTTP clients to {@code stateCacheUrl}
+     * @param gatewayArgs further {@code --name=value} arguments of the gateway (tests set its limits)
      */
     public static Services start(String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
-            StateCacheClient stateCache, String stateCacheUrl, int gatewayPort, int workerPort) {
+            StateCacheClient stateCache, String stateCacheUrl, int gatewayPort, int workerPort, String... gatewayArgs) {
         Services services = new Services();
         try {
             // arguments, not default properties: they must win over each application's own file
@@ -45,11 +46,13 @@ public final class Services implements AutoCloseable {
             if (stateCache != null) {
                 gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
             }
-            services.contexts.add(gateway.run(
+            List<String> args = new ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
                     "--evmsim.rpc.state-cache-url=" + stateCacheUrl,
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
                     "--spring.datasource.password=" + jdbcPassword));
+            args.addAll(List.of(gatewayArgs));
+            services.contexts.add(gateway.run(args.toArray(String[]::new)));
             services.awaitPartitionAssignments(ASSIGNMENT_WAIT);
             return services;
         } catch (RuntimeException e) {
