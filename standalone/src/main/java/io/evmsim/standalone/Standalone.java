@@ -80,7 +80,7 @@ public final class Standalone implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaKraftBroker startKafka() {
+    static EmbeddedKafkaKraftBroker startKafka() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperties(BROKER_THREADS);
         broker.afterPropertiesSet();
