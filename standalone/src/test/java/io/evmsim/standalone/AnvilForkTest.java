@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,36 +36,28 @@ class AnvilForkTest {
 
     private static Anvil anvil;
     private static String token;
-    private static EmbeddedKafkaKraftBroker kafka;
     private static ConfigurableApplicationContext stateCache;
-    private static Services services;
+    private static TestPlatform platform;
 
     @BeforeAll
     static void start() {
         anvil = Anvil.start();
         Solc.Contract contract = Solc.compile(tokenSource()).get("Token");
         token = anvil.deploy(contract.bytecode() + Hex.encodeBare(UInt256.valueOf(1_000_000).toBytes32(), 0, 32));
-        kafka = new EmbeddedKafkaKraftBroker(1, 2);
-        kafka.afterPropertiesSet();
         TestDatabases.TestDatabase cacheDb = TestDatabases.create("statecache");
         stateCache = Standalone.startStateCache(cacheDb.jdbcUrl(), cacheDb.username(), cacheDb.password(), 0,
                 "--statecache.upstream.urls=" + anvil.url());
         String stateCacheUrl = "http://127.0.0.1:" + stateCache.getEnvironment().getProperty("local.server.port");
-        TestDatabases.TestDatabase db = TestDatabases.create("simulations");
-        services = Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(), db.password(), null,
-                stateCacheUrl, 0, 0);
+        platform = TestPlatform.start(null, stateCacheUrl);
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
+        if (platform != null) {
+            platform.close();
         }
         if (stateCache != null) {
             stateCache.close();
-        }
-        if (kafka != null) {
-            kafka.destroy();
         }
         if (anvil != null) {
             anvil.close();
@@ -80,7 +71,7 @@ class AnvilForkTest {
         Map<String, String> call = Map.of("from", Anvil.DEV_ACCOUNT, "to", token, "data", data);
 
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + services.gatewayPort() + "/v1/simulate"))
+                URI.create("http://127.0.0.1:" + platform.gatewayPort() + "/v1/simulate"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(call))).build(),
                 HttpResponse.BodyHandlers.ofString());

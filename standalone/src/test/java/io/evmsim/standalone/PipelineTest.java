@@ -7,7 +7,6 @@ import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
-import io.evmsim.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,31 +47,23 @@ class PipelineTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static Services services;
+    private static TestPlatform platform;
     private static DevnetStateCache devnet;
     private static String base;
 
     @BeforeAll
     static void start() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 2);
-        kafka.afterPropertiesSet();
         devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
         devnet.deploy(STORE_CONTRACT, Hex.decode(STORE_CODE), Map.of());
-        TestDatabases.TestDatabase db = TestDatabases.create("simulations");
-        services = Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(), db.password(), devnet,
-                "http://unused.invalid", 0, 0);
-        base = "http://127.0.0.1:" + services.gatewayPort();
+        platform = TestPlatform.start(devnet, "http://unused.invalid");
+        base = "http://127.0.0.1:" + platform.gatewayPort();
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -110,7 +100,7 @@ class PipelineTest {
         ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(SimulationTopics.REQUESTS, id,
                 "{not json".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add(SimulationTopics.REPLY_TO_HEADER, "another-replica".getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.brokers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(garbage).get(10, TimeUnit.SECONDS);
@@ -125,7 +115,7 @@ class PipelineTest {
         assertTrue(JSON.readTree(answer.body()).get("error").stringValue().startsWith("unreadable request"),
                 answer.body());
         // the request itself, on the dead-letter topic with the reason
-        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.brokers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -204,7 +194,7 @@ class PipelineTest {
         String gateway = getRaw("/actuator/prometheus").body();
         assertTrue(gateway.contains("evmsim_simulations_total{kind=\"bundle\",outcome=\"halted\"} 0.0"), gateway);
         HttpResponse<String> worker = HTTP.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + services.workerPort() + "/actuator/prometheus")).build(),
+                "http://127.0.0.1:" + platform.workerPort() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(worker.body().contains("evmsim_stage_duration_seconds_count{stage=\"publish\"}"), worker.body());
     }

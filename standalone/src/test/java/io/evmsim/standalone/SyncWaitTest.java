@@ -8,7 +8,6 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
-import io.evmsim.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,30 +33,22 @@ class SyncWaitTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static Services services;
+    private static TestPlatform platform;
     private static String base;
 
     @BeforeAll
     static void start() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 2);
-        kafka.afterPropertiesSet();
         DevnetStateCache devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
-        TestDatabases.TestDatabase db = TestDatabases.create("simulations");
-        services = Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(), db.password(),
-                new SlowAccount(devnet), "http://unused.invalid", 0, 0,
+        platform = TestPlatform.start(new SlowAccount(devnet), "http://unused.invalid",
                 "--evmsim.limits.sync-wait=300ms", "--evmsim.limits.deadline=20s");
-        base = "http://127.0.0.1:" + services.gatewayPort();
+        base = "http://127.0.0.1:" + platform.gatewayPort();
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (platform != null) {
+            platform.close();
         }
     }
 

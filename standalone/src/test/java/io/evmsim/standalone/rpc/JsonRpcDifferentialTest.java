@@ -3,10 +3,9 @@ package io.evmsim.standalone.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evmsim.standalone.Services;
+import io.evmsim.standalone.TestPlatform;
 import io.evmsim.testsupport.Anvil;
 import io.evmsim.testsupport.Solc;
-import io.evmsim.testsupport.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,8 +49,7 @@ class JsonRpcDifferentialTest {
             "withdrawals", "withdrawalsRoot", "maxUsedGas", "error");
 
     private static Anvil anvil;
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static Services services;
+    private static TestPlatform platform;
     private static URI ours;
     private static String token;
     private static String router;
@@ -71,21 +68,14 @@ class JsonRpcDifferentialTest {
         anvil.rpc().call("eth_sendTransaction", Map.of("from", DEV, "to", token, // 1000 tokens to Bob
                 "data", "0xa9059cbb" + word(BOB) + word("0x3635c9adc5dea00000")));
         anvil.rpc().call("evm_mine");
-        kafka = new EmbeddedKafkaKraftBroker(1, 2);
-        kafka.afterPropertiesSet();
-        TestDatabases.TestDatabase db = TestDatabases.create("simulations");
-        services = Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(), db.password(),
-                new AnvilStateCache(anvil.rpc()), "http://unused.invalid", 0, 0);
-        ours = URI.create("http://127.0.0.1:" + services.gatewayPort() + "/rpc");
+        platform = TestPlatform.start(new AnvilStateCache(anvil.rpc()), "http://unused.invalid");
+        ours = URI.create("http://127.0.0.1:" + platform.gatewayPort() + "/rpc");
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (platform != null) {
+            platform.close();
         }
         if (anvil != null) {
             anvil.close();

@@ -1,0 +1,54 @@
+package io.evmsim.standalone;
+
+import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.testsupport.TestDatabases;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The gateway and the worker of one test class, on a Kafka broker (embedded KRaft) and a new
+ * {@code simulations} database of their own.
+ */
+public final class TestPlatform implements AutoCloseable {
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final Services services;
+
+    private TestPlatform(EmbeddedKafkaKraftBroker kafka, Services services) {
+        this.kafka = kafka;
+        this.services = services;
+    }
+
+    /**
+     * @param stateCache the worker's state source, or null for HTTP clients to {@code stateCacheUrl}
+     * @param gatewayArgs further {@code --name=value} arguments of the gateway
+     */
+    public static TestPlatform start(StateCacheClient stateCache, String stateCacheUrl, String... gatewayArgs) {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2);
+        kafka.afterPropertiesSet();
+        try {
+            TestDatabases.TestDatabase db = TestDatabases.create("simulations");
+            return new TestPlatform(kafka, Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(),
+                    db.password(), stateCache, stateCacheUrl, 0, 0, gatewayArgs));
+        } catch (RuntimeException e) {
+            kafka.destroy();
+            throw e;
+        }
+    }
+
+    public String brokers() {
+        return kafka.getBrokersAsString();
+    }
+
+    public int gatewayPort() {
+        return services.gatewayPort();
+    }
+
+    public int workerPort() {
+        return services.workerPort();
+    }
+
+    @Override
+    public void close() {
+        services.close();
+        kafka.destroy();
+    }
+}
