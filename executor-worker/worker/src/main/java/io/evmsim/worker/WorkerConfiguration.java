@@ -13,6 +13,8 @@ import io.evmsim.worker.state.CodeStore;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -103,14 +105,17 @@ public class WorkerConfiguration {
     private static SimulationExecutor.WorkerMetrics metrics(MeterRegistry registry) {
         DistributionSummary gas = DistributionSummary.builder("evmsim.gas.used")
                 .description("Gas used per simulated transaction").register(registry);
+        Timer queueWait = Timer.builder("evmsim.queue.wait").register(registry);
+        // a few stages, each recorded for every simulation: their timers are looked up once
+        Map<String, Timer> stages = new ConcurrentHashMap<>();
         return new SimulationExecutor.WorkerMetrics() {
             @Override
             public void record(String stage, long nanos) {
                 if (stage.equals("queue")) {
-                    Timer.builder("evmsim.queue.wait").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                    queueWait.record(nanos, TimeUnit.NANOSECONDS);
                 }
-                Timer.builder("evmsim.stage.duration").tag("stage", stage).publishPercentileHistogram()
-                        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                stages.computeIfAbsent(stage, name -> Timer.builder("evmsim.stage.duration").tag("stage", name)
+                        .publishPercentileHistogram().register(registry)).record(nanos, TimeUnit.NANOSECONDS);
             }
 
             @Override

@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code evmsim.simulations} {outcome, kind}, counted where results are stored (once per simulation),
@@ -17,6 +20,9 @@ import java.util.List;
 public final class SimulationMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
+    /** Meters counted for every simulation, looked up once. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<SimulationKind, Timer> durations = new EnumMap<>(SimulationKind.class);
 
     /** The outcomes of {@code evmsim.simulations}. */
     static final List<String> OUTCOMES = List.of("success", "reverted", "halted", "invalid", "error");
@@ -26,24 +32,26 @@ public final class SimulationMetrics {
         this.registry = registry;
         this.clock = clock;
         for (SimulationKind kind : SimulationKind.values()) {
-            OUTCOMES.forEach(outcome -> counter(outcome, kind.tag()));
+            OUTCOMES.forEach(outcome -> counter(outcome, kind));
+            durations.put(kind, Timer.builder("evmsim.simulation.duration")
+                    .description("From acceptance to the final result").tag("kind", kind.tag())
+                    .publishPercentileHistogram().register(registry));
         }
     }
 
-    private Counter counter(String outcome, String kind) {
-        return Counter.builder("evmsim.simulations").description("Simulations finished, by outcome")
-                .tag("outcome", outcome).tag("kind", kind).register(registry);
+    private Counter counter(String outcome, SimulationKind kind) {
+        return counters.computeIfAbsent(outcome + ' ' + kind, key -> Counter.builder("evmsim.simulations")
+                .description("Simulations finished, by outcome").tag("outcome", outcome).tag("kind", kind.tag())
+                .register(registry));
     }
 
     /** A simulation's final result was stored: counted once, whichever replica stored it. */
     public void finished(SimulationEvent event) {
-        counter(event.outcome(), event.kind().tag()).increment();
+        counter(event.outcome(), event.kind()).increment();
     }
 
     /** A simulation's final result reached its waiting client's replica: the end-to-end time. */
     public void answered(SimulationEvent event) {
-        Timer.builder("evmsim.simulation.duration").description("From acceptance to the final result")
-                .tag("kind", event.kind().tag()).publishPercentileHistogram().register(registry)
-                .record(Duration.ofMillis(Math.max(0, clock.millis() - event.submittedAtMillis())));
+        durations.get(event.kind()).record(Duration.ofMillis(Math.max(0, clock.millis() - event.submittedAtMillis())));
     }
 }
