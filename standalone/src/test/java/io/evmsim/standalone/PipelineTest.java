@@ -111,7 +111,8 @@ class PipelineTest {
             Thread.sleep(50);
             answer = getRaw("/v1/simulations/" + id);
         }
-        assertEquals(502, answer.statusCode(), answer.body());
+        assertEquals(500, answer.statusCode(), answer.body());
+        assertEquals("INTERNAL", JSON.readTree(answer.body()).get("code").stringValue(), answer.body());
         assertTrue(JSON.readTree(answer.body()).get("error").stringValue().startsWith("unreadable request"),
                 answer.body());
         // the request itself, on the dead-letter topic with the reason

@@ -1,7 +1,9 @@
 package io.evmsim.api.simulation;
 
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationEvent.EventType;
+import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import java.util.List;
 
@@ -32,6 +34,16 @@ final class SimulationResponses {
             }
         }
         return json.append("],\"summary\":").append(last.payload()).append('}').toString();
+    }
+
+    /** The code of a simulation's {@link EventType#ERROR} record, read from its payload's {@code code}. */
+    static SimulationError errorCode(SimulationEvent error) {
+        String code = SimulationJson.mapper().readTree(error.payload()).path("code").asString("");
+        try {
+            return SimulationError.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return SimulationError.INTERNAL; // a record written without a code
+        }
     }
 
     static String pending(String id) {

@@ -102,11 +102,8 @@ public final class SimulationService {
 
     private static Answer answer(String id, SimulationKind kind, List<SimulationEvent> events) {
         SimulationEvent last = events.getLast();
-        int status = Answer.OK;
-        if (last.type() == SimulationEvent.EventType.ERROR) {
-            // the worker names a field when the request itself was at fault (an unknown block)
-            status = last.payload().contains("\"field\":") ? Answer.BAD_REQUEST : Answer.BAD_GATEWAY;
-        }
+        int status = last.type() == SimulationEvent.EventType.ERROR
+                ? SimulationResponses.errorCode(last).httpStatus() : Answer.OK;
         return new Answer(status, SimulationResponses.complete(id, kind, events));
     }
 
@@ -122,8 +119,6 @@ public final class SimulationService {
     public record Answer(int status, String json) {
         static final int OK = 200;
         static final int ACCEPTED = 202;
-        static final int BAD_REQUEST = 400;
-        static final int BAD_GATEWAY = 502;
     }
 
     public record Submitted(String id, SimulationKind kind, Instant acceptedAt, SimulationWatch watch,

@@ -1,5 +1,6 @@
 package io.evmsim.worker.messaging;
 
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationJson;
@@ -58,9 +59,10 @@ final class KafkaResultSink implements ResultSink {
     }
 
     @Override
-    public void error(String message, String field) {
+    public void error(SimulationError code, String message, String field) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", "error");
+        body.put("code", code.name());
         body.put("error", message);
         if (field != null) {
             body.put("field", field);

@@ -1,5 +1,6 @@
 package io.evmsim.worker.messaging;
 
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -134,7 +135,7 @@ public final class SimulationRequestListener implements AutoCloseable {
                 record.value());
         deadLetter.headers().add(SimulationTopics.ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         CompletableFuture<?> dead = kafka.send(deadLetter);
-        sink.error(reason, null);
+        sink.error(SimulationError.INTERNAL, reason, null);
         CompletableFuture.allOf(dead, sink.acknowledged()).whenComplete((ok, failure) -> {
             if (failure == null) {
                 done(taken);

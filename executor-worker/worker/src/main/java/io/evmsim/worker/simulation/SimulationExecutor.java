@@ -1,6 +1,7 @@
 package io.evmsim.worker.simulation;
 
 import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
@@ -73,11 +74,13 @@ public final class SimulationExecutor {
         try {
             header = timed("state_fetch", () -> withinDeadline(() -> client.resolveBlock(request.block()), deadline));
         } catch (DeadlineException e) {
-            sink.error(deadlineMessage(request, 0) + " while resolving the block", null);
+            sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, 0) + " while resolving the block", null);
             return;
         } catch (StateCacheException e) {
-            sink.error("block " + request.block() + " could not be resolved: " + e.getMessage(),
-                    e.status() == 404 || e.status() == 400 ? "block" : null);
+            boolean requestAtFault = e.status() == 404 || e.status() == 400;
+            sink.error(requestAtFault ? SimulationError.INVALID_REQUEST : SimulationError.STATE_UNAVAILABLE,
+                    "block " + request.block() + " could not be resolved: " + e.getMessage(),
+                    requestAtFault ? "block" : null);
             return;
         }
         boolean feeless = !request.validation()
@@ -98,11 +101,11 @@ public final class SimulationExecutor {
             for (int rounds = 0; ; rounds++) {
                 if (fetched.hasMisses()) {
                     if (rounds > maxRounds) {
-                        sink.error("the state read set did not settle after " + maxRounds + " batches", null);
+                        sink.error(SimulationError.STATE_UNAVAILABLE, "the state read set did not settle after " + maxRounds + " batches", null);
                         return;
                     }
                     if (System.nanoTime() - deadline > 0) {
-                        sink.error(deadlineMessage(request, published), null);
+                        sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, published), null);
                         return;
                     }
                     long t = System.nanoTime();
@@ -112,7 +115,7 @@ public final class SimulationExecutor {
                             return null;
                         }, deadline);
                     } catch (DeadlineException e) {
-                        sink.error(deadlineMessage(request, published) + " while fetching state", null);
+                        sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, published) + " while fetching state", null);
                         return;
                     }
                     fetchNanos += System.nanoTime() - t;
@@ -127,7 +130,7 @@ public final class SimulationExecutor {
                     if (fetched.hasMisses()) {
                         round.complete = false;
                     } else if (one.status() == SimulationStatus.TIME_LIMIT_EXCEEDED) {
-                        sink.error(deadlineMessage(request, published), null);
+                        sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, published), null);
                         return;
                     } else {
                         if (i >= published) {
@@ -154,7 +157,7 @@ public final class SimulationExecutor {
                 }
             }
         } catch (StateCacheException e) {
-            sink.error("state unavailable: " + e.getMessage(), null);
+            sink.error(SimulationError.STATE_UNAVAILABLE, "state unavailable: " + e.getMessage(), null);
             return;
         }
         timer.record("state_fetch", fetchNanos);

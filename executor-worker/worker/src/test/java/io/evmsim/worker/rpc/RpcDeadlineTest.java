@@ -3,6 +3,7 @@ package io.evmsim.worker.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.simulation.CallRequest;
@@ -95,7 +96,7 @@ class RpcDeadlineTest {
             }
 
             @Override
-            public void error(String message, String field) {
+            public void error(SimulationError code, String message, String field) {
                 throw new AssertionError(message);
             }
         });

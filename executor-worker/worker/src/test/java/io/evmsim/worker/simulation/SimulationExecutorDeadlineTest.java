@@ -3,6 +3,7 @@ package io.evmsim.worker.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -122,7 +123,7 @@ class SimulationExecutorDeadlineTest {
             }
 
             @Override
-            public void error(String message, String field) {
+            public void error(SimulationError code, String message, String field) {
                 errors.add(message);
             }
         });

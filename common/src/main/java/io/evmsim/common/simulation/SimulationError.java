@@ -1,0 +1,27 @@
+package io.evmsim.common.simulation;
+
+/**
+ * Why a simulation ended without results: the {@code code} of its {@link SimulationEvent.EventType#ERROR}
+ * record's payload, and the HTTP status the gateway answers it with. One list for the worker that
+ * decides and the gateway that answers, so neither reads meaning out of a message's wording.
+ */
+public enum SimulationError {
+    /** The request names something that does not exist or cannot be used (the payload names the field). */
+    INVALID_REQUEST(400),
+    /** The simulation's wall-clock budget ran out before it had its state. */
+    DEADLINE_EXCEEDED(503),
+    /** Chain state could not be read (state cache or upstream node unavailable). */
+    STATE_UNAVAILABLE(503),
+    /** The worker failed; the request was dead-lettered with the reason. */
+    INTERNAL(500);
+
+    private final int httpStatus;
+
+    SimulationError(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
