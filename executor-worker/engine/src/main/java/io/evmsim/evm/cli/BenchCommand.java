@@ -8,7 +8,6 @@ import io.evmsim.evm.interpreter.Evm;
 import io.evmsim.evm.interpreter.FrameResult;
 import io.evmsim.evm.interpreter.Message;
 import io.evmsim.evm.interpreter.TransactionContext;
-import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.evm.state.InMemoryWorldState;
 import io.evmsim.evm.state.JournaledState;
@@ -86,8 +85,9 @@ final class BenchCommand {
         JournaledState state = new JournaledState(world, codeCache);
         state.warmAccount(program.sender());
         state.warmAccount(program.to());
+        ForkRules rules = ForkRules.forFork(fork);
         Evm evm = new Evm(state, program.block(), new TransactionContext(program.sender(), UInt256.ONE, List.of()),
-                ForkRules.forFork(fork), PrecompileSet.forFork(fork), null);
+                rules, rules.precompiles(), null);
         return evm.call(new Message(CallKind.CALL, program.sender(), program.to(), program.to(), UInt256.ZERO, true,
                 program.data(), state.account(program.to()).code(), program.gasLimit(), 0, false, true));
     }

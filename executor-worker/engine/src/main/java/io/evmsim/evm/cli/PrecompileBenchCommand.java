@@ -5,8 +5,8 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.crypto.Secp256k1;
 import io.evmsim.common.types.Address;
 import io.evmsim.evm.fork.Fork;
+import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.precompile.Precompile;
-import io.evmsim.evm.precompile.PrecompileSet;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -51,7 +51,7 @@ final class PrecompileBenchCommand {
 
     static int run(List<String> args, PrintStream out) throws GeneralSecurityException {
         int runs = args.size() == 2 && args.get(0).equals("--runs") ? Integer.parseInt(args.get(1)) : 200;
-        Map<Address, Precompile> precompiles = PrecompileSet.forFork(Fork.OSAKA);
+        Map<Address, Precompile> precompiles = ForkRules.forFork(Fork.OSAKA).precompiles();
         Map<String, Case> cases = new LinkedHashMap<>();
         cases.put("ECRECOVER", new Case(0x01, ecrecoverInput(), null));
         cases.put("BN254 pairing, 2 pairs", new Case(0x08, Hex.decode(bn254TwoPairs()), word("1")));

@@ -2,7 +2,7 @@ package io.evmsim.evm.fork;
 
 /**
  * The hard forks the engine executes, in activation order. What each one changes is in
- * {@link ForkRules}; this enum only names and orders them.
+ * {@link Forks} (as {@link ForkRules}); this enum only names and orders them.
  */
 public enum Fork {
     CANCUN("Cancun"),

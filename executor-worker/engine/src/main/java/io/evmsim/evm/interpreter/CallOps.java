@@ -6,6 +6,13 @@ import static io.evmsim.evm.opcode.Opcodes.CREATE2;
 import static io.evmsim.evm.opcode.Opcodes.DELEGATECALL;
 import static io.evmsim.evm.opcode.Opcodes.STATICCALL;
 
+import static io.evmsim.evm.fork.GasCost.CALL_STIPEND;
+import static io.evmsim.evm.fork.GasCost.CALL_VALUE;
+import static io.evmsim.evm.fork.GasCost.COLD_ACCOUNT_ACCESS;
+import static io.evmsim.evm.fork.GasCost.INITCODE_WORD;
+import static io.evmsim.evm.fork.GasCost.KECCAK_WORD;
+import static io.evmsim.evm.fork.GasCost.NEW_ACCOUNT;
+
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.state.Account;
@@ -13,14 +20,6 @@ import io.evmsim.evm.state.Code;
 
 /** The CALL family, CREATE and CREATE2, and SELFDESTRUCT: the instructions that start frames or end accounts. */
 final class CallOps {
-    private static final long CALL_VALUE_GAS = 9000;
-    private static final long NEW_ACCOUNT_GAS = 25_000;
-    /** Given free to a callee that receives value, so it can at least log. */
-    private static final long CALL_STIPEND = 2300;
-    /** EIP-3860: per word of initcode. */
-    private static final long INITCODE_WORD_GAS = 2;
-    /** CREATE2 hashes its initcode: per word. */
-    private static final long CREATE2_HASH_WORD_GAS = 6;
     private static final byte[] NO_DATA = new byte[0];
 
     private CallOps() {
@@ -45,9 +44,9 @@ final class CallOps {
         Evm evm = f.evm;
         long cost = evm.accountAccessCost(target);
         if (sendsValue) {
-            cost += CALL_VALUE_GAS;
+            cost += evm.gas.cost(CALL_VALUE);
             if (op == CALL && evm.state.account(target).isEmpty()) {
-                cost += NEW_ACCOUNT_GAS;
+                cost += evm.gas.cost(NEW_ACCOUNT);
             }
         }
         Account targetAccount = evm.state.account(target);
@@ -70,7 +69,7 @@ final class CallOps {
         long callGas = Math.min(requestedGas, available);
         f.gas -= callGas;
         if (sendsValue) {
-            callGas += CALL_STIPEND;
+            callGas += evm.gas.cost(CALL_STIPEND); // free to the callee, so that it can at least log
         }
         byte[] input = f.memory.copyOf(inOffset, inLength);
         Message message = switch (op) {
@@ -117,7 +116,8 @@ final class CallOps {
             f.halt(HaltReason.INITCODE_SIZE_LIMIT);
             return;
         }
-        long wordGas = INITCODE_WORD_GAS + (op == CREATE2 ? CREATE2_HASH_WORD_GAS : 0);
+        // EIP-3860 per initcode word; CREATE2 also hashes the initcode
+        long wordGas = evm.gas.cost(INITCODE_WORD) + (op == CREATE2 ? evm.gas.cost(KECCAK_WORD) : 0);
         if (!f.chargeMemory(offset, length) || !f.charge(wordGas * MemoryOps.words(length))) {
             return;
         }
@@ -164,12 +164,12 @@ final class CallOps {
         }
         Address beneficiaryAddress = f.popAddress();
         Evm evm = f.evm;
-        long cost = evm.state.warmAccount(beneficiaryAddress) ? Evm.COLD_ACCOUNT_ACCESS : 0;
+        long cost = evm.state.warmAccount(beneficiaryAddress) ? evm.gas.cost(COLD_ACCOUNT_ACCESS) : 0;
         Account self = f.account;
         Account beneficiary = evm.state.account(beneficiaryAddress);
         UInt256 balance = self.balance();
         if (beneficiary.isEmpty() && !balance.isZero()) {
-            cost += NEW_ACCOUNT_GAS;
+            cost += evm.gas.cost(NEW_ACCOUNT);
         }
         if (!f.charge(cost)) {
             return;

@@ -5,6 +5,9 @@ import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.fork.GasCost;
+import io.evmsim.evm.fork.GasSchedule;
+import io.evmsim.evm.opcode.InstructionSet;
 import io.evmsim.evm.precompile.Precompile;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
@@ -21,19 +24,18 @@ import java.util.Map;
 public final class Evm {
     /** The deepest frame allowed: a call from depth 1024 fails. */
     public static final int MAX_CALL_DEPTH = 1024;
-    static final long WARM_ACCOUNT_ACCESS = 100;
-    static final long COLD_ACCOUNT_ACCESS = 2600;
-    private static final long CODE_DEPOSIT_BYTE_GAS = 200;
 
     final JournaledState state;
     final BlockContext block;
     final TransactionContext transaction;
     final ForkRules rules;
+    /** The fork's gas constants, read by the instructions with a dynamic cost. */
+    final GasSchedule gas;
     final ExecutionTracer tracer;
     /** Scratch limbs for DIV, MOD, ADDMOD, MULMOD and their signed forms: one execution at a time. */
     final WordDivision division = new WordDivision();
     private final Map<Address, Precompile> precompiles;
-    private final InstructionTable instructions;
+    private final InstructionSet instructions;
     private final long[][] stacks = new long[MAX_CALL_DEPTH + 1][];
     private final Memory[] memories = new Memory[MAX_CALL_DEPTH + 1];
 
@@ -45,12 +47,13 @@ public final class Evm {
         this.rules = rules;
         this.precompiles = precompiles;
         this.tracer = tracer;
-        this.instructions = InstructionTable.forFork(rules.fork());
+        this.gas = rules.gas();
+        this.instructions = rules.instructions();
     }
 
-    /** EIP-2929: 2600 for the first access to an account in the transaction, 100 after; warms it. */
+    /** EIP-2929: the cold cost for the first access to an account in the transaction, warm after; warms it. */
     long accountAccessCost(Address address) {
-        return state.warmAccount(address) ? COLD_ACCOUNT_ACCESS : WARM_ACCOUNT_ACCESS;
+        return gas.cost(state.warmAccount(address) ? GasCost.COLD_ACCOUNT_ACCESS : GasCost.WARM_ACCOUNT_ACCESS);
     }
 
     /** Runs a CALL, CALLCODE, DELEGATECALL or STATICCALL message (depth and balance already checked). */
@@ -160,7 +163,7 @@ public final class Evm {
         if (code.length > 0 && (code[0] & 0xff) == 0xef) {
             return FrameResult.halt(HaltReason.INVALID_CODE_PREFIX); // EIP-3541
         }
-        long depositCost = CODE_DEPOSIT_BYTE_GAS * code.length;
+        long depositCost = gas.cost(GasCost.CODE_DEPOSIT_BYTE) * code.length;
         if (depositCost > result.gasLeft()) {
             return FrameResult.halt(HaltReason.CODE_DEPOSIT_OUT_OF_GAS);
         }
@@ -179,7 +182,7 @@ public final class Evm {
         }
         Memory memory = memories[depth];
         if (memory == null) {
-            memory = new Memory();
+            memory = new Memory(gas);
             memories[depth] = memory;
         } else {
             memory.reset();

@@ -2,6 +2,7 @@ package io.evmsim.evm.interpreter;
 
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.opcode.InstructionSet;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
 import java.lang.invoke.MethodHandles;
@@ -14,7 +15,7 @@ import java.nio.ByteOrder;
  * package-private for the instruction families; nothing here allocates per instruction.
  */
 public final class Frame {
-    public static final int MAX_STACK = 1024;
+    public static final int MAX_STACK = InstructionSet.STACK_LIMIT;
     private static final byte[] NO_DATA = new byte[0];
     private static final VarHandle LONG_BIG_ENDIAN =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);

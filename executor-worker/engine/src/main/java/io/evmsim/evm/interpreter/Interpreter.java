@@ -2,6 +2,7 @@ package io.evmsim.evm.interpreter;
 
 import static io.evmsim.evm.opcode.Opcodes.*;
 
+import io.evmsim.evm.opcode.InstructionSet;
 import io.evmsim.evm.trace.ExecutionTracer;
 import io.evmsim.evm.word.WordBits;
 import io.evmsim.evm.word.WordDivision;
@@ -12,7 +13,7 @@ import java.nio.ByteOrder;
 
 /**
  * The dispatch loop: checks an instruction's stack bounds and static gas from the fork's
- * {@link InstructionTable}, then runs it. The program counter, stack height and gas live in
+ * {@link InstructionSet}, then runs it. The program counter, stack height and gas live in
  * locals while the loop runs the frequent instructions inline (arithmetic in place on the flat
  * stack, PUSH, DUP, SWAP, jumps, MLOAD and MSTORE); the frame's
  * fields are brought up to date only around the instructions that run out of line
@@ -25,12 +26,12 @@ final class Interpreter {
     private Interpreter() {
     }
 
-    static void run(Frame f, InstructionTable table) {
+    static void run(Frame f, InstructionSet instructions) {
         final byte[] code = f.code.paddedBytes();
         final int codeLength = f.bytecode.length;
         final long[] jumpDestinations = f.code.jumpDestinations();
         final long[] s = f.stack;
-        final long[] entries = table.entries;
+        final long[] entries = instructions.dispatchEntries();
         final ExecutionTracer tracer = f.evm.tracer;
         final Memory memory = f.memory;
         final WordDivision division = f.evm.division;
@@ -53,11 +54,11 @@ final class Interpreter {
                 }
             }
             long entry = entries[op];
-            if (InstructionTable.outOfStackBounds(entry, sp)) {
-                f.halt(table.stackHalt(op, sp));
+            if (InstructionSet.outOfStackBounds(entry, sp)) {
+                f.halt(stackHalt(entry, sp));
                 return;
             }
-            gas -= InstructionTable.staticGas(entry);
+            gas -= InstructionSet.staticGasOf(entry);
             if (gas < 0) {
                 f.halt(HaltReason.OUT_OF_GAS);
                 return;
@@ -193,6 +194,15 @@ final class Interpreter {
         f.sp = sp;
         f.gas = gas;
         f.running = false;
+    }
+
+    /** Why an instruction that failed the stack-bounds check halts. */
+    private static HaltReason stackHalt(long entry, int stackSize) {
+        int min = InstructionSet.minStack(entry);
+        if (min == InstructionSet.UNDEFINED) {
+            return HaltReason.INVALID_OPCODE;
+        }
+        return stackSize < min ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.evmsim.evm.interpreter;
 
 import io.evmsim.common.types.Hash;
+import io.evmsim.evm.fork.GasCost;
 import io.evmsim.evm.state.Log;
 import java.util.ArrayList;
 import java.util.List;
 
 /** LOG0..LOG4. */
 final class LogOps {
-    private static final long LOG_DATA_BYTE_GAS = 8;
-
     private LogOps() {
     }
 
@@ -26,7 +25,7 @@ final class LogOps {
             f.sp--;
             topics.add(Hash.wrap(topic));
         }
-        long dataGas = length >= Memory.MAX_SIZE ? Long.MAX_VALUE : LOG_DATA_BYTE_GAS * length;
+        long dataGas = length >= Memory.MAX_SIZE ? Long.MAX_VALUE : f.evm.gas.cost(GasCost.LOG_DATA_BYTE) * length;
         if (!f.charge(dataGas) || !f.chargeMemory(offset, length)) {
             return;
         }

@@ -1,14 +1,23 @@
 package io.evmsim.evm.interpreter;
 
+import io.evmsim.evm.fork.GasCost;
+import io.evmsim.evm.fork.GasSchedule;
 import java.util.Arrays;
 
-/** A frame's memory: one byte array that grows in 32-byte words, zero-filled. */
+/** A frame's memory: one byte array that grows in 32-byte words, zero-filled, priced by its fork. */
 public final class Memory {
     /** Beyond this size the expansion cost exceeds any gas a transaction can carry. */
     public static final long MAX_SIZE = Integer.MAX_VALUE - 64;
 
+    private final long wordGas;
+    private final long quadraticDivisor;
     private byte[] data = new byte[1024];
     private int size;
+
+    public Memory(GasSchedule gas) {
+        this.wordGas = gas.cost(GasCost.MEMORY_WORD);
+        this.quadraticDivisor = gas.cost(GasCost.MEMORY_QUADRATIC_DIVISOR);
+    }
 
     /** Size in bytes, always a multiple of 32. */
     public int size() {
@@ -19,9 +28,9 @@ public final class Memory {
         return data;
     }
 
-    /** Memory gas for {@code words} words: 3 per word plus words^2 / 512 (Yellow Paper). */
-    public static long cost(long words) {
-        return 3 * words + words * words / 512;
+    /** Memory gas for {@code words} words: G_memory per word plus words^2 / 512 (Yellow Paper), at the fork's prices. */
+    public long cost(long words) {
+        return wordGas * words + words * words / quadraticDivisor;
     }
 
     /**

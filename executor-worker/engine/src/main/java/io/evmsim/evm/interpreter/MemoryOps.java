@@ -2,13 +2,10 @@ package io.evmsim.evm.interpreter;
 
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
+import io.evmsim.evm.fork.GasCost;
 
 /** Instructions that read and write memory, including the copies into it. */
 final class MemoryOps {
-    /** Per 32-byte word copied (CALLDATACOPY, CODECOPY, RETURNDATACOPY, EXTCODECOPY, MCOPY). */
-    private static final long COPY_WORD_GAS = 3;
-    private static final long KECCAK_WORD_GAS = 6;
-
     private MemoryOps() {
     }
 
@@ -34,7 +31,7 @@ final class MemoryOps {
         if (length == 0) {
             return;
         }
-        if (!f.charge(wordGas(COPY_WORD_GAS, length)) || !f.chargeMemory(Math.max(destination, source), length)) {
+        if (!f.charge(wordGas(f.evm.gas.cost(GasCost.COPY_WORD), length)) || !f.chargeMemory(Math.max(destination, source), length)) {
             return;
         }
         byte[] data = f.memory.data();
@@ -44,7 +41,7 @@ final class MemoryOps {
     static void keccak256(Frame f) {
         long offset = f.popClamped();
         long length = f.popClamped();
-        if (!f.charge(wordGas(KECCAK_WORD_GAS, length)) || !f.chargeMemory(offset, length)) {
+        if (!f.charge(wordGas(f.evm.gas.cost(GasCost.KECCAK_WORD), length)) || !f.chargeMemory(offset, length)) {
             return;
         }
         byte[] hash = length == 0 ? Keccak.keccak256(new byte[0]) : Keccak.keccak256(f.memory.data(), (int) offset,
@@ -93,7 +90,7 @@ final class MemoryOps {
         if (length == 0) {
             return true;
         }
-        return f.charge(wordGas(COPY_WORD_GAS, length)) && f.chargeMemory(destination, length);
+        return f.charge(wordGas(f.evm.gas.cost(GasCost.COPY_WORD), length)) && f.chargeMemory(destination, length);
     }
 
     /** Gas per 32-byte word of a length; saturates for lengths no memory can hold. */

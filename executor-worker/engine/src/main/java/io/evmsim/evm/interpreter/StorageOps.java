@@ -1,21 +1,22 @@
 package io.evmsim.evm.interpreter;
 
+import static io.evmsim.evm.fork.GasCost.COLD_SLOAD;
+import static io.evmsim.evm.fork.GasCost.SSTORE_CLEARS_REFUND;
+import static io.evmsim.evm.fork.GasCost.SSTORE_RESET;
+import static io.evmsim.evm.fork.GasCost.SSTORE_SENTRY;
+import static io.evmsim.evm.fork.GasCost.SSTORE_SET;
+import static io.evmsim.evm.fork.GasCost.WARM_STORAGE_READ;
+
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.fork.GasSchedule;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.StorageSlot;
 
-/** SLOAD, SSTORE (EIP-2200, EIP-2929, EIP-3529) and TLOAD, TSTORE (EIP-1153). */
+/**
+ * SLOAD, SSTORE (EIP-2200, EIP-2929, EIP-3529) and TLOAD, TSTORE (EIP-1153), at the fork's
+ * prices ({@link io.evmsim.evm.fork.GasCost}).
+ */
 final class StorageOps {
-    static final long WARM_READ = 100;
-    static final long COLD_SLOAD = 2100;
-    private static final long SSTORE_SET = 20_000;
-    /** EIP-2929: SSTORE_RESET minus the cold surcharge. */
-    private static final long SSTORE_RESET = 5000 - COLD_SLOAD;
-    /** EIP-3529: SSTORE_RESET - COLD_SLOAD + ACCESS_LIST_STORAGE_KEY_COST. */
-    private static final long CLEARS_REFUND = 4800;
-    /** EIP-2200: SSTORE fails when no more than the call stipend is left. */
-    private static final long SENTRY = 2300;
-
     private StorageOps() {
     }
 
@@ -23,7 +24,7 @@ final class StorageOps {
         UInt256 key = f.pop();
         JournaledState state = f.evm.state;
         StorageSlot slot = state.slot(f.account, key);
-        if (!f.charge(state.warmSlot(slot) ? COLD_SLOAD : WARM_READ)) {
+        if (!f.charge(f.evm.gas.cost(state.warmSlot(slot) ? COLD_SLOAD : WARM_STORAGE_READ))) {
             return;
         }
         f.push(slot.current());
@@ -34,7 +35,8 @@ final class StorageOps {
             f.halt(HaltReason.STATE_CHANGE_IN_STATIC_CALL);
             return;
         }
-        if (f.gas <= SENTRY) {
+        GasSchedule gas = f.evm.gas;
+        if (f.gas <= gas.cost(SSTORE_SENTRY)) {
             f.halt(HaltReason.OUT_OF_GAS);
             return;
         }
@@ -42,32 +44,33 @@ final class StorageOps {
         UInt256 value = f.pop();
         JournaledState state = f.evm.state;
         StorageSlot slot = state.slot(f.account, key);
-        long cost = state.warmSlot(slot) ? COLD_SLOAD : 0;
+        long cost = state.warmSlot(slot) ? gas.cost(COLD_SLOAD) : 0;
         UInt256 original = slot.original();
         UInt256 current = slot.current();
+        long warmRead = gas.cost(WARM_STORAGE_READ);
         long refund = 0;
         if (value.equals(current)) {
-            cost += WARM_READ;
+            cost += warmRead;
         } else if (original.equals(current)) {
             if (original.isZero()) {
-                cost += SSTORE_SET;
+                cost += gas.cost(SSTORE_SET);
             } else {
-                cost += SSTORE_RESET;
+                cost += gas.cost(SSTORE_RESET);
                 if (value.isZero()) {
-                    refund += CLEARS_REFUND;
+                    refund += gas.cost(SSTORE_CLEARS_REFUND);
                 }
             }
         } else {
-            cost += WARM_READ;
+            cost += warmRead;
             if (!original.isZero()) {
                 if (current.isZero()) {
-                    refund -= CLEARS_REFUND;
+                    refund -= gas.cost(SSTORE_CLEARS_REFUND);
                 } else if (value.isZero()) {
-                    refund += CLEARS_REFUND;
+                    refund += gas.cost(SSTORE_CLEARS_REFUND);
                 }
             }
             if (original.equals(value)) {
-                refund += original.isZero() ? SSTORE_SET - WARM_READ : SSTORE_RESET - WARM_READ;
+                refund += (original.isZero() ? gas.cost(SSTORE_SET) : gas.cost(SSTORE_RESET)) - warmRead;
             }
         }
         if (!f.charge(cost)) {

@@ -1,8 +1,14 @@
 package io.evmsim.evm.opcode;
 
-import io.evmsim.evm.fork.Fork;
+import java.util.Arrays;
 
-/** Opcode byte values and the table of their traits (as evmone keeps one table). */
+/**
+ * Opcode byte values and the table of their traits (as evmone keeps one table), with each
+ * opcode's static gas as of Shanghai, the base the supported forks build on. Which opcodes a fork
+ * has, and at what static gas, is the fork's {@link InstructionSet} (see
+ * {@code io.evmsim.evm.fork.Forks}): the opcodes introduced since Shanghai are listed here with
+ * their traits only.
+ */
 public final class Opcodes {
     public static final int STOP = 0x00, ADD = 0x01, MUL = 0x02, SUB = 0x03, DIV = 0x04, SDIV = 0x05, MOD = 0x06,
             SMOD = 0x07, ADDMOD = 0x08, MULMOD = 0x09, EXP = 0x0a, SIGNEXTEND = 0x0b;
@@ -23,8 +29,12 @@ public final class Opcodes {
             CREATE2 = 0xf5, STATICCALL = 0xfa, REVERT = 0xfd, INVALID = 0xfe, SELFDESTRUCT = 0xff;
 
     private static final OpcodeInfo[] TABLE = new OpcodeInfo[256];
+    /** Shanghai's static gas per opcode; {@link #NOT_IN_SHANGHAI} for undefined bytes and later opcodes. */
+    private static final long[] SHANGHAI_GAS = new long[256];
+    static final long NOT_IN_SHANGHAI = -1;
 
     static {
+        Arrays.fill(SHANGHAI_GAS, NOT_IN_SHANGHAI);
         op(STOP, "STOP", 0, 0, 0);
         op(ADD, "ADD", 2, 1, 3);
         op(MUL, "MUL", 2, 1, 5);
@@ -51,7 +61,7 @@ public final class Opcodes {
         op(SHL, "SHL", 2, 1, 3);
         op(SHR, "SHR", 2, 1, 3);
         op(SAR, "SAR", 2, 1, 3);
-        op(CLZ, "CLZ", 1, 1, 5, Fork.OSAKA); // EIP-7939
+        traits(CLZ, "CLZ", 1, 1); // EIP-7939
         op(KECCAK256, "KECCAK256", 2, 1, 30);
         op(ADDRESS, "ADDRESS", 0, 1, 2);
         op(BALANCE, "BALANCE", 1, 1, 0); // EIP-2929: warm or cold access charged dynamically
@@ -78,8 +88,8 @@ public final class Opcodes {
         op(CHAINID, "CHAINID", 0, 1, 2);
         op(SELFBALANCE, "SELFBALANCE", 0, 1, 5);
         op(BASEFEE, "BASEFEE", 0, 1, 2);
-        op(BLOBHASH, "BLOBHASH", 1, 1, 3, Fork.CANCUN); // EIP-4844
-        op(BLOBBASEFEE, "BLOBBASEFEE", 0, 1, 2, Fork.CANCUN); // EIP-7516
+        traits(BLOBHASH, "BLOBHASH", 1, 1); // EIP-4844
+        traits(BLOBBASEFEE, "BLOBBASEFEE", 0, 1); // EIP-7516
         op(POP, "POP", 1, 0, 2);
         op(MLOAD, "MLOAD", 1, 1, 3);
         op(MSTORE, "MSTORE", 2, 0, 3);
@@ -92,12 +102,13 @@ public final class Opcodes {
         op(MSIZE, "MSIZE", 0, 1, 2);
         op(GAS, "GAS", 0, 1, 2);
         op(JUMPDEST, "JUMPDEST", 0, 0, 1);
-        op(TLOAD, "TLOAD", 1, 1, 100, Fork.CANCUN); // EIP-1153
-        op(TSTORE, "TSTORE", 2, 0, 100, Fork.CANCUN);
-        op(MCOPY, "MCOPY", 3, 0, 3, Fork.CANCUN); // EIP-5656
+        traits(TLOAD, "TLOAD", 1, 1); // EIP-1153
+        traits(TSTORE, "TSTORE", 2, 0);
+        traits(MCOPY, "MCOPY", 3, 0); // EIP-5656
         op(PUSH0, "PUSH0", 0, 1, 2);
         for (int n = 1; n <= 32; n++) {
-            TABLE[PUSH1 + n - 1] = new OpcodeInfo(PUSH1 + n - 1, "PUSH" + n, 0, 1, n, 3, null);
+            TABLE[PUSH1 + n - 1] = new OpcodeInfo(PUSH1 + n - 1, "PUSH" + n, 0, 1, n);
+            SHANGHAI_GAS[PUSH1 + n - 1] = 3;
         }
         for (int n = 1; n <= 16; n++) {
             op(DUP1 + n - 1, "DUP" + n, n, n + 1, 3);
@@ -121,17 +132,23 @@ public final class Opcodes {
     private Opcodes() {
     }
 
-    private static void op(int code, String name, int in, int out, long gas) {
-        op(code, name, in, out, gas, null);
+    private static void op(int code, String name, int in, int out, long shanghaiGas) {
+        traits(code, name, in, out);
+        SHANGHAI_GAS[code] = shanghaiGas;
     }
 
-    private static void op(int code, String name, int in, int out, long gas, Fork since) {
-        TABLE[code] = new OpcodeInfo(code, name, in, out, 0, gas, since);
+    private static void traits(int code, String name, int in, int out) {
+        TABLE[code] = new OpcodeInfo(code, name, in, out, 0);
     }
 
     /** The traits of an opcode, or null for an undefined byte. */
     public static OpcodeInfo info(int code) {
         return TABLE[code & 0xff];
+    }
+
+    /** Shanghai's static gas of the opcode, or {@link #NOT_IN_SHANGHAI}. */
+    static long shanghaiGas(int code) {
+        return SHANGHAI_GAS[code & 0xff];
     }
 
     /** The mnemonic, or {@code opcode 0xNN} for an undefined byte. */

@@ -6,7 +6,7 @@ package io.evmsim.evm.precompile;
  * <p>Input is exactly 213 bytes: rounds (4 bytes, big-endian), state h (8 little-endian words),
  * message block m (16 little-endian words), offset counters t (2 little-endian words) and the
  * final-block flag (one byte, 0 or 1). Anything else fails. Output is the new state, 64 bytes.
- * Gas is one per round.
+ * Gas is a fixed price per round, EIP-152's 1 unless a fork reprices it.
  */
 public final class Blake2F implements Precompile {
     private static final int INPUT_LENGTH = 213;
@@ -35,10 +35,24 @@ public final class Blake2F implements Precompile {
         {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
     };
 
+    private final long gasPerRound;
+
+    /** At most 2^31 per round, so that the gas of 2^32 - 1 rounds stays a long. */
+    public Blake2F(long gasPerRound) {
+        if (gasPerRound < 0 || gasPerRound > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("gas per round out of range: " + gasPerRound);
+        }
+        this.gasPerRound = gasPerRound;
+    }
+
+    public long gasPerRound() {
+        return gasPerRound;
+    }
+
     @Override
     public long gasCost(byte[] input) {
         // EIP-152 prices malformed input at nothing: it fails anyway, consuming the call's gas
-        return input.length == INPUT_LENGTH ? rounds(input) : 0;
+        return input.length == INPUT_LENGTH ? rounds(input) * gasPerRound : 0;
     }
 
     @Override

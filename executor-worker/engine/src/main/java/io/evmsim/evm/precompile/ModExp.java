@@ -1,6 +1,5 @@
 package io.evmsim.evm.precompile;
 
-import io.evmsim.evm.fork.Fork;
 import java.math.BigInteger;
 
 /**
@@ -11,8 +10,8 @@ import java.math.BigInteger;
  * base^exponent mod modulus} as exactly {@code modulus length} bytes, all zero when the modulus is
  * zero.
  *
- * <p>Gas is EIP-2565's before Osaka and EIP-7883's from Osaka on; Osaka also bounds each length
- * to 1024 bytes (EIP-7823). The lengths may be anything up to 2^256 - 1, so the gas is computed
+ * <p>Gas is EIP-2565's or EIP-7883's ({@link Pricing}), and each length may be bounded to 1024
+ * bytes (EIP-7823, {@link LengthLimit}): which ones a fork uses is in its rules. The lengths may be anything up to 2^256 - 1, so the gas is computed
  * exactly with {@link BigInteger} and saturated to {@link Long#MAX_VALUE}. Base and exponent are
  * only read when the input holds them; the modulus, and so the output, is bounded by the gas
  * ceiling below.
@@ -36,13 +35,27 @@ public final class ModExp implements Precompile {
     private static final BigInteger MAX_COMPUTED_GAS = BigInteger.ONE.shiftLeft(32);
     private static final byte[] EMPTY = new byte[0];
 
-    private final GasRule gasRule;
-    private final boolean boundedLengths;
+    private final Pricing pricing;
+    private final LengthLimit lengthLimit;
 
-    public ModExp(Fork fork) {
-        boolean osaka = fork.isAtLeast(Fork.OSAKA);
-        this.gasRule = osaka ? GasRule.EIP_7883 : GasRule.EIP_2565;
-        this.boundedLengths = osaka;
+    public ModExp(Pricing pricing, LengthLimit lengthLimit) {
+        this.pricing = pricing;
+        this.lengthLimit = lengthLimit;
+    }
+
+    public Pricing pricing() {
+        return pricing;
+    }
+
+    public LengthLimit lengthLimit() {
+        return lengthLimit;
+    }
+
+    /** Whether the base, exponent and modulus lengths are bounded. */
+    public enum LengthLimit {
+        NONE,
+        /** EIP-7823: a call with any length above 1024 bytes fails. */
+        EIP_7823
     }
 
     @Override
@@ -54,7 +67,7 @@ public final class ModExp implements Precompile {
     @Override
     public byte[] compute(byte[] input) {
         Lengths lengths = Lengths.of(input);
-        if (boundedLengths && lengths.anyAbove(EIP7823_MAX_LENGTH)) {
+        if (lengthLimit == LengthLimit.EIP_7823 && lengths.anyAbove(EIP7823_MAX_LENGTH)) {
             return null;
         }
         if (lengths.base.signum() == 0 && lengths.modulus.signum() == 0) {
@@ -84,7 +97,7 @@ public final class ModExp implements Precompile {
     }
 
     private BigInteger exactGas(byte[] input, Lengths lengths) {
-        return gasRule.gas(lengths, exponentHead(input, lengths));
+        return pricing.gas(lengths, exponentHead(input, lengths));
     }
 
     /**
@@ -118,7 +131,7 @@ public final class ModExp implements Precompile {
      * gas = max(minimum, multiplicationComplexity * iterationCount / divisor). The two rules
      * differ only in their constants and in the complexity of small operands.
      */
-    private enum GasRule {
+    public enum Pricing {
         /** EIP-2565 (Berlin to Prague): ceil(max(Blen, Mlen) / 8)^2, 8 per extra exponent byte, / 3, min 200. */
         EIP_2565(200, 8, 3) {
             @Override
@@ -148,7 +161,7 @@ public final class ModExp implements Precompile {
         private final BigInteger perExtraExponentByte;
         private final BigInteger divisor;
 
-        GasRule(long minimumGas, long perExtraExponentByte, long divisor) {
+        Pricing(long minimumGas, long perExtraExponentByte, long divisor) {
             this.minimumGas = BigInteger.valueOf(minimumGas);
             this.perExtraExponentByte = BigInteger.valueOf(perExtraExponentByte);
             this.divisor = BigInteger.valueOf(divisor);

@@ -11,7 +11,6 @@ import io.evmsim.evm.fork.BlobSchedule;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.interpreter.HaltReason;
 import io.evmsim.evm.precompile.Precompile;
-import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.Log;
@@ -65,7 +64,7 @@ public final class Simulator {
         this.state = new JournaledState(world, codeCache);
         this.watchdog = options.timeLimit() == null ? null
                 : new DeadlineWatchdog(clock.getAsLong() + options.timeLimit().toNanos(), clock);
-        this.precompiles = PrecompileSet.forFork(rules.fork());
+        this.precompiles = rules.precompiles();
         this.gasLeftInCap = options.gasCap() > 0 ? options.gasCap() : Long.MAX_VALUE;
     }
 
@@ -171,7 +170,7 @@ public final class Simulator {
             return tx;
         }
         boolean lowerable = options.validation() == Validation.SKIPPED
-                && gasLeftInCap >= Math.max(IntrinsicGas.of(tx), IntrinsicGas.floor(tx, rules));
+                && gasLeftInCap >= Math.max(IntrinsicGas.of(tx, rules), IntrinsicGas.floor(tx, rules));
         return lowerable ? tx.withGasLimit(gasLeftInCap) : null;
     }
 
@@ -199,13 +198,13 @@ public final class Simulator {
         return List.copyOf(decoded);
     }
 
-    private static GasReport gasReport(EvmTransaction tx, TransactionResult result, CallFrame root) {
+    private GasReport gasReport(EvmTransaction tx, TransactionResult result, CallFrame root) {
         GasBreakdown gas = result.gas();
         List<FrameGas> frames = new ArrayList<>();
         if (root != null) {
             addFrames(root, 0, frames);
         }
-        return new GasReport(tx.gasLimit(), result.gasUsed(), IntrinsicGas.breakdown(tx), gas.execution(),
+        return new GasReport(tx.gasLimit(), result.gasUsed(), IntrinsicGas.breakdown(tx, rules), gas.execution(),
                 gas.refundCounter(), gas.refundCap(), gas.refund(), gas.floor(), gas.floorApplied(),
                 List.copyOf(frames));
     }

@@ -1,53 +1,56 @@
 package io.evmsim.evm.transaction;
 
-import io.evmsim.evm.fork.ForkRules;
+import static io.evmsim.evm.fork.GasCost.ACCESS_LIST_ADDRESS;
+import static io.evmsim.evm.fork.GasCost.ACCESS_LIST_STORAGE_KEY;
+import static io.evmsim.evm.fork.GasCost.AUTH_PER_EMPTY_ACCOUNT;
+import static io.evmsim.evm.fork.GasCost.CALLDATA_FLOOR_PER_TOKEN;
+import static io.evmsim.evm.fork.GasCost.INITCODE_WORD;
+import static io.evmsim.evm.fork.GasCost.TX_BASE;
+import static io.evmsim.evm.fork.GasCost.TX_CREATE;
+import static io.evmsim.evm.fork.GasCost.TX_DATA_NONZERO_BYTE;
+import static io.evmsim.evm.fork.GasCost.TX_DATA_ZERO_BYTE;
 
-/** The gas a transaction pays before any code runs, and the EIP-7623 calldata floor. */
+import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.fork.GasSchedule;
+
+/** The gas a transaction pays before any code runs, and the EIP-7623 calldata floor, at its fork's prices. */
 public final class IntrinsicGas {
-    static final long TRANSACTION_GAS = 21_000;
-    private static final long CREATE_GAS = 32_000;
-    private static final long ZERO_BYTE_GAS = 4;
-    private static final long NONZERO_BYTE_GAS = 16;
-    /** EIP-2930. */
-    private static final long ACCESS_LIST_ADDRESS_GAS = 2400;
-    private static final long ACCESS_LIST_KEY_GAS = 1900;
-    /** EIP-3860. */
-    private static final long INITCODE_WORD_GAS = 2;
-    /** EIP-7702: PER_EMPTY_ACCOUNT_COST, charged per authorization up front. */
-    static final long PER_EMPTY_ACCOUNT_GAS = 25_000;
-    /** EIP-7623: the floor price per calldata token. */
-    private static final long FLOOR_TOKEN_GAS = 10;
+    /** EIP-7623: a non-zero byte of calldata is four tokens, a zero byte one. */
+    private static final long TOKENS_PER_NONZERO_BYTE = 4;
 
     private IntrinsicGas() {
     }
 
-    public static long of(EvmTransaction tx) {
-        return breakdown(tx).total();
+    public static long of(EvmTransaction tx, ForkRules rules) {
+        return breakdown(tx, rules).total();
     }
 
     /** The intrinsic cost by part. */
-    public static IntrinsicGasBreakdown breakdown(EvmTransaction tx) {
+    public static IntrinsicGasBreakdown breakdown(EvmTransaction tx, ForkRules rules) {
+        GasSchedule gas = rules.gas();
         byte[] data = tx.data();
         long zeros = zeroBytes(data);
-        long calldata = zeros * ZERO_BYTE_GAS + (data.length - zeros) * NONZERO_BYTE_GAS;
-        long creation = tx.isCreate() ? CREATE_GAS + INITCODE_WORD_GAS * ((data.length + 31L) / 32) : 0;
+        long calldata = zeros * gas.cost(TX_DATA_ZERO_BYTE) + (data.length - zeros) * gas.cost(TX_DATA_NONZERO_BYTE);
+        long creation = tx.isCreate()
+                ? gas.cost(TX_CREATE) + gas.cost(INITCODE_WORD) * ((data.length + 31L) / 32) : 0;
         long accessList = 0;
         for (AccessListEntry entry : tx.accessList()) {
-            accessList += ACCESS_LIST_ADDRESS_GAS + ACCESS_LIST_KEY_GAS * entry.storageKeys().size();
+            accessList += gas.cost(ACCESS_LIST_ADDRESS)
+                    + gas.cost(ACCESS_LIST_STORAGE_KEY) * entry.storageKeys().size();
         }
-        long authorizations = PER_EMPTY_ACCOUNT_GAS * tx.authorizationList().size();
-        return new IntrinsicGasBreakdown(TRANSACTION_GAS, calldata, accessList, creation, authorizations);
+        long authorizations = gas.cost(AUTH_PER_EMPTY_ACCOUNT) * tx.authorizationList().size();
+        return new IntrinsicGasBreakdown(gas.cost(TX_BASE), calldata, accessList, creation, authorizations);
     }
 
-    /** EIP-7623: 21000 + 10 per token, a zero byte one token and any other byte four; 0 before Prague. */
+    /** EIP-7623: the base cost plus the floor price per calldata token; 0 where the fork has no floor. */
     public static long floor(EvmTransaction tx, ForkRules rules) {
         if (!rules.calldataFloor()) {
             return 0;
         }
         byte[] data = tx.data();
         long zeros = zeroBytes(data);
-        long tokens = zeros + 4 * (data.length - zeros);
-        return TRANSACTION_GAS + FLOOR_TOKEN_GAS * tokens;
+        long tokens = zeros + TOKENS_PER_NONZERO_BYTE * (data.length - zeros);
+        return rules.gas().cost(TX_BASE) + rules.gas().cost(CALLDATA_FLOOR_PER_TOKEN) * tokens;
     }
 
     private static long zeroBytes(byte[] data) {

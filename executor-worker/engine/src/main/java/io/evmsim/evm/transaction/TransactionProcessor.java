@@ -4,13 +4,13 @@ import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.fork.GasCost;
 import io.evmsim.evm.interpreter.CallKind;
 import io.evmsim.evm.interpreter.Evm;
 import io.evmsim.evm.interpreter.FrameResult;
 import io.evmsim.evm.interpreter.Message;
 import io.evmsim.evm.interpreter.TransactionContext;
 import io.evmsim.evm.precompile.Precompile;
-import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
 import io.evmsim.evm.state.JournaledState;
@@ -25,17 +25,13 @@ import java.util.Map;
  * the coinbase) and finalize (EIP-161 and EIP-6780 removals).
  */
 public final class TransactionProcessor {
-    /** EIP-7702: refunded for an authorization whose authority already exists. */
-    private static final long EXISTING_AUTHORITY_REFUND = IntrinsicGas.PER_EMPTY_ACCOUNT_GAS - 12_500;
-    /** EIP-3529: refunds are capped at a fifth of the gas used. */
-    private static final long MAX_REFUND_QUOTIENT = 5;
     private static final UInt256 MAX_AUTHORIZATION_NONCE = UInt256.of(-1L, 0, 0, 0);
 
     private final ForkRules rules;
     private final Map<Address, Precompile> precompiles;
 
     public TransactionProcessor(ForkRules rules) {
-        this(rules, PrecompileSet.forFork(rules.fork()));
+        this(rules, rules.precompiles());
     }
 
     /** With a precompile set of the caller's choosing: eth_simulateV1's {@code movePrecompileToAddress}. */
@@ -67,7 +63,7 @@ public final class TransactionProcessor {
             tracer.onTransactionStart(tx, block);
         }
         UInt256 gasPrice = gasPrice(tx, block, validation);
-        long intrinsic = IntrinsicGas.of(tx);
+        long intrinsic = IntrinsicGas.of(tx, rules);
         long floor = IntrinsicGas.floor(tx, rules);
 
         // pre-execute: pay for all gas up front, warm what EIP-2929, EIP-2930 and EIP-3651 warm
@@ -91,7 +87,8 @@ public final class TransactionProcessor {
         // post-execute: refund (capped), the calldata floor, fees
         long usedBeforeRefund = tx.gasLimit() - result.gasLeft();
         long refundCounter = state.refund();
-        long refund = Math.min(Math.max(refundCounter, 0), usedBeforeRefund / MAX_REFUND_QUOTIENT);
+        long refundCap = usedBeforeRefund / rules.gas().cost(GasCost.REFUND_QUOTIENT); // EIP-3529
+        long refund = Math.min(Math.max(refundCounter, 0), refundCap);
         long gasUsed = usedBeforeRefund - refund;
         boolean floorApplied = gasUsed < floor;
         if (floorApplied) {
@@ -105,7 +102,7 @@ public final class TransactionProcessor {
         state.takeLogs();
         state.finishTransaction();
         GasBreakdown gas = new GasBreakdown(intrinsic, floor, usedBeforeRefund - intrinsic, refund, floorApplied,
-                refundCounter);
+                refundCounter, refundCap);
         TransactionResult outcome = new TransactionResult(null, result.halt(), result.reverted(), gasUsed, gas,
                 result.output(), logs, result.createdAddress());
         if (tracer != null) {
@@ -165,7 +162,8 @@ public final class TransactionProcessor {
                 continue;
             }
             if (authority.exists()) {
-                state.addRefund(EXISTING_AUTHORITY_REFUND);
+                // EIP-7702: an existing authority costs only PER_AUTH_BASE_COST of what the intrinsic gas charged
+                state.addRefund(rules.gas().cost(GasCost.AUTH_PER_EMPTY_ACCOUNT) - rules.gas().cost(GasCost.AUTH_BASE));
             }
             boolean clears = auth.address().equals(Address.ZERO);
             state.setCode(authority, clears ? Code.EMPTY : Code.of(Code.delegationDesignator(auth.address())));

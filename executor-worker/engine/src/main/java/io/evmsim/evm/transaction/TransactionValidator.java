@@ -20,7 +20,7 @@ final class TransactionValidator {
         if (tx.type() == 4 && !rules.setCodeTransactions()) {
             return InvalidReason.TYPE_NOT_SUPPORTED;
         }
-        long intrinsic = IntrinsicGas.of(tx);
+        long intrinsic = IntrinsicGas.of(tx, rules);
         if (tx.gasLimit() < intrinsic) {
             return InvalidReason.INTRINSIC_GAS_TOO_LOW;
         }

@@ -16,7 +16,6 @@ import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.fork.Fork;
 import io.evmsim.evm.fork.ForkRules;
-import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.Code;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.ExecutionTracer;
@@ -507,7 +506,7 @@ class InterpreterGasTest {
             JournaledState state = new JournaledState(chain.world, chain.codeCache);
             state.warmAccount(CONTRACT);
             Evm evm = new Evm(state, chain.block, new TransactionContext(SENDER, UInt256.valueOf(10), List.of()),
-                    chain.rules, PrecompileSet.forFork(Fork.PRAGUE), null);
+                    chain.rules, chain.rules.precompiles(), null);
             Message message = new Message(CallKind.CALL, SENDER, CONTRACT, CONTRACT, UInt256.ZERO, true, new byte[0],
                     Code.of(caller), 100_000, depth, false, true);
             FrameResult result = evm.call(message);

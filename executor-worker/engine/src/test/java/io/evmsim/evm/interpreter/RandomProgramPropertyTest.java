@@ -202,7 +202,7 @@ class RandomProgramPropertyTest {
     private static void checkProperties(TestChain chain, Case c, EvmTransaction tx, JournaledState state,
             TransactionResult result, Probe probe) {
         assertTrue(result.isValid(), () -> "rejected: " + result.invalid());
-        long intrinsic = IntrinsicGas.of(tx);
+        long intrinsic = IntrinsicGas.of(tx, chain.rules);
         long floor = IntrinsicGas.floor(tx, chain.rules);
         assertTrue(result.gasUsed() <= c.gasLimit(), () -> "gas used " + result.gasUsed() + " above the limit");
         assertTrue(result.gasUsed() >= Math.max(intrinsic, floor), () -> "gas used " + result.gasUsed()

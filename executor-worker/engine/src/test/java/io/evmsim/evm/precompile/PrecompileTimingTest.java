@@ -16,7 +16,7 @@ class PrecompileTimingTest {
         byte[] p256Input = TestVector.load("p256Verify.json").get(0).input();
         report("P256Verify (valid signature, 6900 gas)", new P256Verify(), p256Input, 1500, 1000);
 
-        ModExp osaka = new ModExp(Fork.OSAKA);
+        ModExp osaka = ModExpTest.of(Fork.OSAKA);
         String ones = "ff".repeat(1024);
         String oddModulus = "ff".repeat(1023) + "fd";
         String evenModulus = "ff".repeat(1023) + "fe";

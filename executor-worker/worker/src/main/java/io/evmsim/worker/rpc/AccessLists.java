@@ -51,7 +51,7 @@ final class AccessLists {
                 TransactionResult result = executed.result();
                 if (!result.isValid()) {
                     throw new RpcError(RpcError.SERVER_ERROR,
-                            CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block));
+                            CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block, run.rules()));
                 }
                 List<AccessListEntry> found = entries(tracer.touched());
                 if (found.equals(list) || round == MAX_ROUNDS) {

@@ -51,7 +51,7 @@ final class CallBundle {
                 TransactionResult result = executed.result();
                 if (!result.isValid()) {
                     throw new RpcError(RpcError.SERVER_ERROR, "err: " + CallFailures.invalidMessage(result.invalid(),
-                            executed.tx(), state, block) + "; txhash " + hashes.get(i));
+                            executed.tx(), state, block, run.rules()) + "; txhash " + hashes.get(i));
                 }
                 BigInteger coinbaseDiff = state.account(block.coinbase()).balance().toBigInteger().subtract(before);
                 UInt256 price = executed.tx().effectiveGasPrice(block.baseFee());

@@ -3,6 +3,7 @@ package io.evmsim.worker.rpc;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.decode.RevertReason;
+import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.GethText;
@@ -37,9 +38,10 @@ final class CallFailures {
 
     /**
      * geth's text of a transaction rejected before execution; {@code state} is the state it was
-     * checked against (a rejected transaction changes nothing).
+     * checked against (a rejected transaction changes nothing), {@code rules} the fork's.
      */
-    static String invalidMessage(InvalidReason reason, EvmTransaction tx, JournaledState state, BlockContext block) {
+    static String invalidMessage(InvalidReason reason, EvmTransaction tx, JournaledState state, BlockContext block,
+            ForkRules rules) {
         Account sender = state.account(tx.sender());
         return switch (reason) {
             case NONCE_TOO_LOW -> "nonce too low: address " + tx.sender() + ", tx: " + tx.nonce() + " state: "
@@ -51,7 +53,7 @@ final class CallFailures {
             case INSUFFICIENT_FUNDS -> "insufficient funds for gas * price + value: address " + tx.sender() + " have "
                     + sender.balance().toBigInteger() + " want " + required(tx);
             case INTRINSIC_GAS_TOO_LOW -> "intrinsic gas too low: have " + tx.gasLimit() + ", want "
-                    + IntrinsicGas.of(tx);
+                    + IntrinsicGas.of(tx, rules);
             case FEE_CAP_BELOW_BASE_FEE -> "max fee per gas less than block base fee: address " + tx.sender()
                     + ", maxFeePerGas: " + tx.feeCap().toBigInteger() + ", baseFee: " + block.baseFee().toBigInteger();
             case TIP_ABOVE_FEE_CAP -> "max priority fee per gas higher than max fee per gas: address " + tx.sender()

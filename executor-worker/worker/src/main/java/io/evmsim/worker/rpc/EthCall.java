@@ -2,6 +2,7 @@ package io.evmsim.worker.rpc;
 
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.transaction.TransactionResult;
 import tools.jackson.databind.JsonNode;
@@ -17,16 +18,16 @@ final class EthCall {
             JournaledState state = run.state(fetched);
             BlockContext block = run.block();
             Executed executed = run.run(run.processor(), state, block, run.call(), null);
-            return JsonNodeFactory.instance.stringNode(Hex.encode(returnDataOrThrow(executed, state, block)));
+            return JsonNodeFactory.instance.stringNode(Hex.encode(returnDataOrThrow(executed, state, block, run.rules())));
         });
     }
 
     /** The return data of a successful call; otherwise the error eth_call answers with. */
-    static byte[] returnDataOrThrow(Executed executed, JournaledState state, BlockContext block) {
+    static byte[] returnDataOrThrow(Executed executed, JournaledState state, BlockContext block, ForkRules rules) {
         TransactionResult result = executed.result();
         if (!result.isValid()) {
             throw new RpcError(RpcError.SERVER_ERROR,
-                    CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block));
+                    CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block, rules));
         }
         if (!result.isSuccess()) {
             throw CallFailures.executionError(result);

@@ -29,7 +29,7 @@ final class GasEstimator {
             TransactionResult result = top.executed().result();
             if (!result.isValid()) {
                 throw new RpcError(RpcError.SERVER_ERROR, CallFailures.invalidMessage(result.invalid(),
-                        top.executed().tx(), top.state(), block));
+                        top.executed().tx(), top.state(), block, run.rules()));
             }
             if (result.reverted()) {
                 throw CallFailures.executionError(result);

@@ -9,7 +9,6 @@ import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.precompile.Precompile;
-import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.WorldState;
@@ -106,7 +105,7 @@ final class RpcRun {
 
     /** The fork's precompiles, moved as the request's overrides say. */
     Map<Address, Precompile> precompiles() {
-        return PrecompileMoves.apply(PrecompileSet.forFork(rules.fork()), request.stateOverrides());
+        return PrecompileMoves.apply(rules.precompiles(), request.stateOverrides());
     }
 
     TransactionProcessor processor(Map<Address, Precompile> active, Map<Address, AccountOverride> overrides) {

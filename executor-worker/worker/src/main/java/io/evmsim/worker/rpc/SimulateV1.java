@@ -10,7 +10,6 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
 import io.evmsim.evm.precompile.Precompile;
-import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.state.WorldState;
@@ -104,7 +103,7 @@ final class SimulateV1 {
             this.validation = run.request().validation();
             this.traceTransfers = run.request().rpc().traceTransfers();
             this.base = fetched;
-            this.precompiles = PrecompileSet.forFork(run.rules().fork());
+            this.precompiles = run.rules().precompiles();
             BlockHeader header = run.header();
             this.parentHash = header.hash();
             this.parentBaseFee = header.baseFee();
@@ -147,7 +146,7 @@ final class SimulateV1 {
                 TransactionResult result = executed.result();
                 if (!result.isValid()) {
                     throw new RpcError(CallFailures.simulateCode(result.invalid()), "err: "
-                            + CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block)
+                            + CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block, run.rules())
                             + " (supplied gas " + executed.tx().gasLimit() + ")");
                 }
                 gasUsed += result.gasUsed();

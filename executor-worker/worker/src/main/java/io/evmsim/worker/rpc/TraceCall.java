@@ -2,6 +2,7 @@ package io.evmsim.worker.rpc;
 
 import io.evmsim.common.simulation.TraceOptions;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.call.CallTracer;
 import io.evmsim.evm.trace.opcode.StructLogger;
@@ -27,20 +28,20 @@ final class TraceCall {
                 StructLogger logger = new StructLogger(state, new StructLoggerConfig(options.enableMemory(),
                         options.disableStack(), options.disableStorage(), 0));
                 Executed executed = run.run(run.processor(), state, block, run.call(), logger);
-                rejectInvalid(executed, state, block);
+                rejectInvalid(executed, state, block, run.rules());
                 return StructLogJson.of(logger.result());
             }
             return switch (options.tracer()) {
                 case TraceOptions.CALL_TRACER -> {
                     CallTracer tracer = new CallTracer(options.onlyTopCall());
                     Executed executed = run.run(run.processor(), state, block, run.call(), tracer);
-                    rejectInvalid(executed, state, block);
+                    rejectInvalid(executed, state, block, run.rules());
                     yield CallTraceJson.of(tracer.root(), options.withLog());
                 }
                 case TraceOptions.PRESTATE_TRACER -> {
                     PrestateTracer tracer = new PrestateTracer(state);
                     Executed executed = run.run(run.processor(), state, block, run.call(), tracer);
-                    rejectInvalid(executed, state, block);
+                    rejectInvalid(executed, state, block, run.rules());
                     yield options.diffMode() ? PrestateJson.diff(tracer.diff()) : PrestateJson.of(tracer.prestate());
                 }
                 default -> throw new RpcError(RpcError.INVALID_PARAMS, "unknown tracer " + options.tracer());
@@ -48,11 +49,11 @@ final class TraceCall {
         });
     }
 
-    private static void rejectInvalid(Executed executed, JournaledState state, BlockContext block) {
+    private static void rejectInvalid(Executed executed, JournaledState state, BlockContext block, ForkRules rules) {
         TransactionResult result = executed.result();
         if (!result.isValid()) {
             throw new RpcError(RpcError.SERVER_ERROR,
-                    CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block));
+                    CallFailures.invalidMessage(result.invalid(), executed.tx(), state, block, rules));
         }
     }
 }
