@@ -66,6 +66,7 @@ final class Forks {
             entry(MEMORY_QUADRATIC_DIVISOR, 512L),
             entry(COPY_WORD, 3L),
             entry(KECCAK_WORD, 6L),
+            entry(LOG_TOPIC, 375L),
             entry(LOG_DATA_BYTE, 8L),
             entry(EXP_BYTE, 50L))); // EIP-160
 

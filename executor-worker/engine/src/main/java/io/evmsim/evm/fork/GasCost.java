@@ -69,6 +69,8 @@ public enum GasCost {
     COPY_WORD,
     /** G_keccak256word: per word hashed by KECCAK256 and by CREATE2 (its initcode hash). */
     KECCAK_WORD,
+    /** G_logtopic: per topic of LOG1 to LOG4, on top of the opcode's static gas (G_log). */
+    LOG_TOPIC,
     /** G_logdata: per byte of a log's data. */
     LOG_DATA_BYTE,
     /** EIP-160 G_expbyte: per byte of EXP's exponent. */

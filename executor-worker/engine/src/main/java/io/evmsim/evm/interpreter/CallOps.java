@@ -1,17 +1,16 @@
 package io.evmsim.evm.interpreter;
 
-import static io.evmsim.evm.opcode.Opcodes.CALL;
-import static io.evmsim.evm.opcode.Opcodes.CALLCODE;
-import static io.evmsim.evm.opcode.Opcodes.CREATE2;
-import static io.evmsim.evm.opcode.Opcodes.DELEGATECALL;
-import static io.evmsim.evm.opcode.Opcodes.STATICCALL;
-
 import static io.evmsim.evm.fork.GasCost.CALL_STIPEND;
 import static io.evmsim.evm.fork.GasCost.CALL_VALUE;
 import static io.evmsim.evm.fork.GasCost.COLD_ACCOUNT_ACCESS;
 import static io.evmsim.evm.fork.GasCost.INITCODE_WORD;
 import static io.evmsim.evm.fork.GasCost.KECCAK_WORD;
 import static io.evmsim.evm.fork.GasCost.NEW_ACCOUNT;
+import static io.evmsim.evm.opcode.Opcodes.CALL;
+import static io.evmsim.evm.opcode.Opcodes.CALLCODE;
+import static io.evmsim.evm.opcode.Opcodes.CREATE2;
+import static io.evmsim.evm.opcode.Opcodes.DELEGATECALL;
+import static io.evmsim.evm.opcode.Opcodes.STATICCALL;
 
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;

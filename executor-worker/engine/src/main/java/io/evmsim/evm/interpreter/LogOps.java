@@ -6,12 +6,16 @@ import io.evmsim.evm.state.Log;
 import java.util.ArrayList;
 import java.util.List;
 
-/** LOG0..LOG4. */
+/** LOG0..LOG4: G_log (the static gas), then per topic and per data byte at the fork's prices. */
 final class LogOps {
     private LogOps() {
     }
 
     static void log(Frame f, int topicCount) {
+        // the topics are priced with the static gas, before anything else the instruction checks
+        if (!f.charge(f.evm.gas.cost(GasCost.LOG_TOPIC) * topicCount)) {
+            return;
+        }
         if (f.message.isStatic()) {
             f.halt(HaltReason.STATE_CHANGE_IN_STATIC_CALL);
             return;

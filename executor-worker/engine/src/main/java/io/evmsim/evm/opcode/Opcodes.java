@@ -115,7 +115,7 @@ public final class Opcodes {
             op(SWAP1 + n - 1, "SWAP" + n, n + 1, n + 1, 3);
         }
         for (int n = 0; n <= 4; n++) {
-            op(LOG0 + n, "LOG" + n, 2 + n, 0, 375L * (1 + n));
+            op(LOG0 + n, "LOG" + n, 2 + n, 0, 375); // G_log; each topic is the fork's LOG_TOPIC on top
         }
         op(CREATE, "CREATE", 3, 1, 32000);
         op(CALL, "CALL", 7, 1, 0);

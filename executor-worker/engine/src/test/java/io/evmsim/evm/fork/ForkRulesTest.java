@@ -192,7 +192,9 @@ class ForkRulesTest {
         assertEquals(50, gas.cost(GasCost.EXP_BYTE), "EIP-160");
         assertEquals(32_000, rules(fork).instructions().staticGas(CREATE));
         assertEquals(30, rules(fork).instructions().staticGas(KECCAK256));
-        assertEquals(375 * 5, rules(fork).instructions().staticGas(LOG4));
+        assertEquals(375, rules(fork).instructions().staticGas(LOG4));
+        assertEquals(375, gas.cost(GasCost.LOG_TOPIC));
+        assertEquals(8, gas.cost(GasCost.LOG_DATA_BYTE));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.evmsim.evm.interpreter;
 
 import static io.evmsim.evm.interpreter.TestChain.CONTRACT;
 import static io.evmsim.evm.opcode.Opcodes.ADD;
+import static io.evmsim.evm.opcode.Opcodes.LOG0;
 import static io.evmsim.evm.opcode.Opcodes.MSTORE;
 import static io.evmsim.evm.opcode.Opcodes.SLOAD;
 import static io.evmsim.evm.opcode.Opcodes.SSTORE;
@@ -31,6 +32,7 @@ class RepricedForkTest {
             .withGas(GasCost.WARM_STORAGE_READ, 150)
             .withGas(GasCost.SSTORE_SET, 30_000) // a state-creation repricing
             .withGas(GasCost.MEMORY_WORD, 5)
+            .withGas(GasCost.LOG_TOPIC, 500)
             .withGas(GasCost.TX_BASE, 4_500) // a cheaper transaction base
             .withOpcode(ADD, 2); // a compute repricing
 
@@ -77,5 +79,16 @@ class RepricedForkTest {
         long quadratic = 33 * 33 / 512;
         assertEquals(3 + 3 + 3 + (3 * 33 + quadratic) + 3 + 3 + 2_100 + 20_000, osaka.gas().execution());
         assertEquals(3 + 3 + 3 + (5 * 33 + quadratic) + 3 + 3 + 4_000 + 30_000, repriced.gas().execution());
+    }
+
+    @Test
+    void logTopicsAreChargedAtTheForksPrice() {
+        // LOG2 with two topics and no data, then STOP
+        byte[] code = Asm.code().push(2).push(1).push(0).push(0).op(LOG0 + 2).op(STOP).bytes();
+        TransactionResult osaka = run(ForkRules.forFork(Fork.OSAKA), code, Map.of());
+        TransactionResult repriced = run(REPRICED, code, Map.of());
+        assertEquals(1, osaka.logs().size());
+        assertEquals(2, repriced.logs().get(0).topics().size());
+        assertEquals(osaka.gas().execution() + 2 * (500 - 375), repriced.gas().execution());
     }
 }
