@@ -18,7 +18,8 @@ final class EthCall {
             JournaledState state = run.state(fetched);
             BlockContext block = run.block();
             Executed executed = run.run(run.processor(), state, block, run.call(), null);
-            return JsonNodeFactory.instance.stringNode(Hex.encode(returnDataOrThrow(executed, state, block, run.rules())));
+            byte[] output = returnDataOrThrow(executed, state, block, run.rules());
+            return JsonNodeFactory.instance.stringNode(Hex.encode(output));
         });
     }
 
