@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** The service's parts wired by hand (no web server): for tests and the benchmark that look inside the tiers. */
 public final class Components {
@@ -42,7 +43,7 @@ public final class Components {
         dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).load().migrate();
         upstream = new JsonRpcUpstream(new UpstreamProperties(List.of(upstreamUrl), Duration.ofSeconds(10), 8, 3,
-                Duration.ofMillis(20), Duration.ofSeconds(1), 100, true), meters);
+                Duration.ofMillis(20), Duration.ofSeconds(1), 100, true, DataSize.ofMegabytes(32)), meters);
         source = new UpstreamStateSource(upstream, new AccountProofs(meters, true));
         CacheProperties cache = new CacheProperties(1_000_000, 64 << 20, Duration.ofHours(1), Duration.ofDays(1),
                 Duration.ofMinutes(10));
