@@ -42,6 +42,11 @@ public final class TestPlatform implements AutoCloseable {
         return services.gatewayPort();
     }
 
+    /** The gateway's actuator (its API port serves none). */
+    public int gatewayManagementPort() {
+        return services.gatewayManagementPort();
+    }
+
     public int workerPort() {
         return services.workerPort();
     }
