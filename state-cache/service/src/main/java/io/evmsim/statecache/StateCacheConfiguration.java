@@ -64,10 +64,14 @@ public class StateCacheConfiguration {
         return () -> Health.up().withDetail("source", source.describe()).build();
     }
 
-    /** DEGRADED (still serving, HTTP 200) while PostgreSQL is unavailable. */
+    /**
+     * The database as the cache sees it: DEGRADED (still serving, HTTP 200) while PostgreSQL is unavailable. It
+     * replaces Spring's {@code db} indicator (management.health.db.enabled=false), whose DOWN would call a
+     * state cache that serves without its database down.
+     */
     @Bean
     HealthIndicator postgresTierHealthIndicator(PostgresAvailability availability) {
-        return () -> (availability.available() ? Health.up() : Health.status(PostgresAvailability.DEGRADED))
+        return () -> (availability.check() ? Health.up() : Health.status(PostgresAvailability.DEGRADED))
                 .withDetails(availability.status()).build();
     }
 }

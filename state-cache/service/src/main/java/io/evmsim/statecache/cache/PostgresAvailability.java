@@ -96,6 +96,14 @@ public class PostgresAvailability {
         });
     }
 
+    /**
+     * For health: asks the database (one cheap query) unless it is known to be unavailable, so that an outage
+     * shows without traffic; never waits on a database already known to be down.
+     */
+    public boolean check() {
+        return attempt(Operation.MAINTENANCE, false, () -> jdbc.queryForObject("SELECT 1", Integer.class) == 1);
+    }
+
     /** For the health output. */
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
