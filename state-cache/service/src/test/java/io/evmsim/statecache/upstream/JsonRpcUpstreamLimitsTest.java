@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
 class JsonRpcUpstreamLimitsTest {
     private static final String SECRET = "SECRET-API-KEY";
     private static final DataSize LIMIT = DataSize.ofKilobytes(64);
+    /** Generous: a loaded machine must not turn a refused answer into a timeout. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicLong bytesSent = new AtomicLong();
@@ -77,7 +79,7 @@ class JsonRpcUpstreamLimitsTest {
         assertThatThrownBy(() -> upstream.call("eth_chainId"))
                 .isInstanceOf(UpstreamException.class)
                 .hasMessageContaining("exceeds statecache.upstream.max-response-size");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(bytesSent.get()).isLessThan(64L << 20);
     }
 
@@ -86,7 +88,7 @@ class JsonRpcUpstreamLimitsTest {
         JsonRpcUpstream upstream = upstream(exchange -> {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < 200; i++) { // 20 s
                     out.write(' ');
                     out.flush();
                     Thread.sleep(100);
@@ -98,9 +100,9 @@ class JsonRpcUpstreamLimitsTest {
         long started = System.nanoTime();
         assertThatThrownBy(() -> upstream.call("eth_chainId"))
                 .isInstanceOf(UpstreamException.class)
-                .hasMessageContaining("no complete answer within PT0.5S")
+                .hasMessageContaining("no complete answer within PT3S")
                 .hasMessageNotContaining(SECRET);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
@@ -129,7 +131,7 @@ class JsonRpcUpstreamLimitsTest {
         });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2/" + SECRET);
-        return new JsonRpcUpstream(new UpstreamProperties(List.of(url), Duration.ofMillis(500), 2, 2,
+        return new JsonRpcUpstream(new UpstreamProperties(List.of(url), REQUEST_TIMEOUT, 2, 2,
                 Duration.ofMillis(10), Duration.ofMillis(50), 100, true, LIMIT), meters);
     }
 
