@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A real fault: the PostgreSQL server behind both the gateway's results store and the state cache is stopped
  * (fast shutdown, sessions cut) and started again while simulations keep coming. Simulations continue (the
  * state cache serves from the memory tier and its source, DEGRADED in its health), no request is answered
- * with a 5xx other than the documented 503, and every result answered during the outage is stored once the
- * database is back (the gateway's store consumer retries with backoff).
+ * with a 5xx other than the documented 503, JSON-RPC state reads through the gateway keep their answers, and
+ * every result answered during the outage is stored once the database is back (the gateway's store consumer
+ * retries with backoff).
  */
 class PostgresRestartTest {
     private static final String DEV = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
@@ -61,14 +63,22 @@ class PostgresRestartTest {
     }
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         postgres = RestartablePostgres.start(EmbeddedDatabases.SIMULATIONS, EmbeddedDatabases.STATE_CACHE);
-        stateCache = Standalone.startStateCache(postgres.jdbcUrl(EmbeddedDatabases.STATE_CACHE), "postgres", "", 0,
-                "--statecache.cache.postgres-probe-interval=500ms");
-        String stateCacheUrl = "http://127.0.0.1:" + stateCache.getEnvironment().getProperty("local.server.port");
-        // a request that needs the store while the database is down waits 2 s, then is answered 503
-        platform = TestPlatform.start(() -> postgres.database(EmbeddedDatabases.SIMULATIONS), null, stateCacheUrl,
-                "--spring.datasource.hikari.connection-timeout=2000");
+        int stateCachePort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            stateCachePort = probe.getLocalPort();
+        }
+        // side by side, as bin/standalone starts them: the clients connect on first use
+        CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(() ->
+                Standalone.startStateCache(postgres.jdbcUrl(EmbeddedDatabases.STATE_CACHE), "postgres", "",
+                        stateCachePort, "--statecache.cache.postgres-probe-interval=500ms"));
+        try {
+            platform = TestPlatform.start(() -> postgres.database(EmbeddedDatabases.SIMULATIONS), null,
+                    "http://127.0.0.1:" + stateCachePort);
+        } finally {
+            stateCache = starting.join();
+        }
     }
 
     @AfterAll
@@ -97,8 +107,22 @@ class PostgresRestartTest {
         long began = System.nanoTime();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < CLIENTS; c++) {
+                boolean rpc = c % 4 == 3; // a quarter of the clients read state through the gateway's JSON-RPC
                 clients.submit(() -> {
                     while (running.get()) {
+                        if (rpc) {
+                            String address = "0x%040x".formatted(0xbbbb0000L + recipients.incrementAndGet());
+                            long sent = System.nanoTime();
+                            HttpResponse<String> response = post("/rpc", "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                                    + "\"method\":\"eth_getBalance\",\"params\":[\"" + address + "\",\"latest\"]}");
+                            if (response.statusCode() != 200 || !"0x0".equals(JSON.readTree(response.body())
+                                    .path("result").asString(null))) {
+                                unexpected.put(response.statusCode() + " eth_getBalance " + address, response.body());
+                            }
+                            answers.add(new Answer(sent - began, System.nanoTime() - sent, response.statusCode(),
+                                    null));
+                            continue;
+                        }
                         // a new recipient each time: the state cache reads an account it has not cached
                         String to = "0x%040x".formatted(0xdead0000L + recipients.incrementAndGet());
                         long sent = System.nanoTime();
@@ -143,7 +167,8 @@ class PostgresRestartTest {
             Map<Integer, Long> byStatus = new TreeMap<>();
             all.forEach(a -> byStatus.merge(a.status(), 1L, Long::sum));
             long slowest = all.stream().mapToLong(Answer::tookNanos).max().orElse(0);
-            List<String> answered = all.stream().filter(a -> a.status() == 200).map(Answer::id).toList();
+            List<String> answered = all.stream().filter(a -> a.status() == 200 && a.id() != null).map(Answer::id)
+                    .toList();
 
             long catchUpStarted = System.nanoTime();
             int stored = storedResults(answered);
@@ -163,7 +188,7 @@ class PostgresRestartTest {
             double recovered = (System.nanoTime() - began - outageEnded) / 1e9;
             String skipped = stateCacheMetric("evmsim_statecache_postgres_skipped_total");
             System.out.printf("postgres restart: %d requests (%d sent during the %.1f s outage), by status %s, "
-                    + "slowest %.2f s; %d of %d results stored %.1f s after the load ended; state cache health "
+                    + "slowest %.2f s; %d of %d simulation results stored %.1f s after the load ended; state cache health "
                     + "during the outage %s, %s %.1f s after PostgreSQL was started again; %s%n", all.size(),
                     during.size(), (outageEnded - outageStarted) / 1e9, byStatus, slowest / 1e9, stored,
                     answered.size(), catchUp, healthDuringOutage, healthAfter, recovered, skipped.replace('\n', ' '));
