@@ -45,10 +45,6 @@ public class PostgresStore implements StateStore {
         this.availability = availability;
     }
 
-    public PostgresAvailability availability() {
-        return availability;
-    }
-
     @Override
     public String tier() {
         return "postgres";

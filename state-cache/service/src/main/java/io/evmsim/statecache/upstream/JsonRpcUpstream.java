@@ -67,7 +67,8 @@ public class JsonRpcUpstream {
         this.properties = properties;
         this.meters = meters;
         this.nodes = properties.urls().stream()
-                .map(url -> new Node(url, UpstreamUrls.redacted(url), new Semaphore(properties.maxConcurrentRequests(), true)))
+                .map(url -> new Node(url, UpstreamUrls.redacted(url),
+                        new Semaphore(properties.maxConcurrentRequests(), true)))
                 .toList();
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
     }
