@@ -1,7 +1,8 @@
 # Sourced by scripts that need the platform running against a real node: starts anvil on 127.0.0.1
 # with the test token deployed, then bin/standalone forking it (ETH_RPC_URL). Sets anvil_port, token,
-# gateway_port and work; every process started is stopped by its PID when the calling script exits.
-# Needs ports 8081 and 8082 free (the worker and the state cache); the gateway takes a free port.
+# gateway_port, management_ports and work; every process started is stopped by its PID when the calling
+# script exits. Needs ports 8082 (the state cache) and 8180-8182 (the management ports of the gateway, the
+# worker and the state cache) free on 127.0.0.1; the gateway's API takes a free port.
 [ -x tools/node/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ] && [ -d tools/node/node_modules/solc ] \
   || npm install --prefix tools/node --no-audit --no-fund >&2
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -28,3 +29,10 @@ for _ in $(seq 600); do
   sleep 0.5
 done
 grep -q "ready in" "$work/standalone.log" || { echo "bin/standalone not ready after 300 s; its log:" >&2; cat "$work/standalone.log" >&2; exit 1; }
+# the management ports it printed (gateway, worker, state cache), each ready by its readiness group
+management_ports=($(sed -n 's/.*management (actuator) on 127.0.0.1: gateway \([0-9]*\), worker \([0-9]*\), state cache \([0-9]*\).*/\1 \2 \3/p' "$work/standalone.log"))
+[ "${#management_ports[@]}" = 3 ] || { echo "bin/standalone did not print its management ports; its log:" >&2; cat "$work/standalone.log" >&2; exit 1; }
+for port in "${management_ports[@]}"; do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" \
+    || { echo "management port $port: /actuator/health/readiness is not 200" >&2; exit 1; }
+done

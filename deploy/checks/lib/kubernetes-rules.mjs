@@ -1,10 +1,13 @@
 // The rules every rendered overlay must keep, as a list of problems (empty when all hold):
-// recommended labels, probes on the actuator's liveness and readiness groups, resource requests and
-// limits, a non-root pod, references that resolve, autoscalers that own their replica counts,
-// a disruption budget and a network policy per workload, and Secrets without committed values.
+// recommended labels, probes on the actuator's liveness and readiness groups on the management port,
+// the metrics scrape on the management port and that port open to the monitoring namespace only,
+// resource requests and limits, a non-root pod, references that resolve, autoscalers that own their
+// replica counts, a disruption budget and a network policy per workload, and Secrets without committed values.
 const PART_OF = 'app.kubernetes.io/part-of';
 const NAME = 'app.kubernetes.io/name';
 const PROBES = { livenessProbe: '/actuator/health/liveness', readinessProbe: '/actuator/health/readiness' };
+// The actuator's port (management.server.port): never the API port.
+const MANAGEMENT_PORT = 'management';
 
 export function kubernetesProblems(objects) {
   const problems = [];
@@ -41,6 +44,24 @@ export function kubernetesProblems(objects) {
     if (!byKind('NetworkPolicy').some((policy) => Object.keys(policy.spec?.podSelector?.matchLabels ?? {}).length > 0
       && selects(policy.spec.podSelector.matchLabels, podLabels))) {
       problems.push(`${where}: no NetworkPolicy of its own selects its pods`);
+    }
+    const management = (pod.containers ?? []).flatMap((container) => container.ports ?? [])
+      .find((port) => port.name === MANAGEMENT_PORT)?.containerPort;
+    for (const policy of byKind('NetworkPolicy').filter((policy) => selects(policy.spec?.podSelector?.matchLabels, podLabels))) {
+      for (const rule of policy.spec?.ingress ?? []) {
+        const opened = (rule.ports ?? []).some((port) => port.port === management || port.port === MANAGEMENT_PORT);
+        if (opened && !(rule.from ?? []).length) {
+          problems.push(`NetworkPolicy/${policy.metadata.name}: opens the management port ${management} of ${where} to everyone`);
+        }
+      }
+    }
+  }
+
+  for (const monitor of byKind('PodMonitor')) {
+    for (const endpoint of monitor.spec?.podMetricsEndpoints ?? []) {
+      if (endpoint.port !== MANAGEMENT_PORT) {
+        problems.push(`PodMonitor/${monitor.metadata.name}: scrapes port ${endpoint.port}, not ${MANAGEMENT_PORT}`);
+      }
     }
   }
 
@@ -110,6 +131,7 @@ function containerProblems(where, container, named) {
       problems.push(`${where}: ${probe} is missing`);
     } else {
       if (check.path !== path) problems.push(`${where}: ${probe} checks ${check.path}, not ${path}`);
+      if (check.port !== MANAGEMENT_PORT) problems.push(`${where}: ${probe} uses port ${check.port}, not ${MANAGEMENT_PORT}`);
       if (!ports.some((port) => port.name === check.port || port.containerPort === check.port)) {
         problems.push(`${where}: ${probe} uses port ${check.port}, which the container does not declare`);
       }

@@ -12,10 +12,12 @@ import { onPath, run } from '../lib/tools.mjs';
 
 const compose = readCompose();
 const services = compose.services;
+// port: the API port; management: the actuator's (health, metrics). The worker serves no API: its one
+// port is its management port.
 const JAVA_SERVICES = {
-  'simulate-api': { module: 'simulate-api', port: 8080 },
-  'executor-worker': { module: 'executor-worker/worker', port: 8081 },
-  'state-cache': { module: 'state-cache/service', port: 8082 },
+  'simulate-api': { module: 'simulate-api', port: 8080, management: 8180 },
+  'executor-worker': { module: 'executor-worker/worker', port: 8181, management: 8181 },
+  'state-cache': { module: 'state-cache/service', port: 8082, management: 8182 },
 };
 // One-shot jobs: others wait for them to exit successfully, so they need no health check.
 const jobs = new Set(Object.values(services).flatMap((service) => Object.entries(dependencies(service))
@@ -36,11 +38,12 @@ test('every image is pinned to a version; built images name their module and por
     assert.match(service.image, /^[a-z0-9./-]+:[A-Za-z0-9._-]+$/, `${name}: image ${service.image} has no tag`);
     assert.ok(!service.image.endsWith(':latest'), `${name}: image ${service.image} is not pinned`);
   }
-  for (const [name, { module, port }] of Object.entries(JAVA_SERVICES)) {
+  for (const [name, { module, port, management }] of Object.entries(JAVA_SERVICES)) {
     const { build } = services[name];
     assert.ok(existsSync(inRepo(build.context, build.dockerfile)), `${name}: ${build.dockerfile} does not exist`);
     assert.equal(build.args.MODULE, module);
     assert.equal(Number(build.args.PORT), port);
+    assert.equal(Number(build.args.MANAGEMENT_PORT), management);
   }
 });
 
@@ -82,6 +85,18 @@ test('every long-running service has a health check; jobs are depended on to fin
   }
 });
 
+test('the services\' health checks ask the readiness group on the management port', () => {
+  const dockerfile = readFileSync(inRepo('deploy/docker/Dockerfile'), 'utf8');
+  assert.match(dockerfile, /MANAGEMENT_SERVER_PORT=\$\{MANAGEMENT_PORT\}/, 'the image sets MANAGEMENT_SERVER_PORT');
+  const healthcheck = readFileSync(inRepo('deploy/docker/healthcheck.sh'), 'utf8');
+  assert.match(healthcheck, /port="\$\{MANAGEMENT_SERVER_PORT:/, 'the health check uses the management port');
+  assert.doesNotMatch(healthcheck, /SERVER_PORT:\?SERVER_PORT/);
+  assert.match(healthcheck, /GET \/actuator\/health\/readiness /);
+  for (const name of Object.keys(JAVA_SERVICES)) {
+    assert.deepEqual(services[name].healthcheck.test, ['CMD', '/usr/local/bin/healthcheck'], `${name}: health check`);
+  }
+});
+
 test('the start order resolves: targets exist, are healthy where required, and nothing waits on itself', () => {
   for (const [name, service] of Object.entries(services)) {
     for (const [target, condition] of Object.entries(dependencies(service))) {
@@ -111,7 +126,11 @@ test('ports, databases and variables follow the services\' contract', () => {
   assert.ok(services['simulate-api'].ports.includes('8080:8080'));
   assert.ok(services['state-cache'].ports.includes('8082:8082'));
   assert.equal(services['executor-worker'].ports, undefined, 'replicas of the worker publish no host port');
-  assert.deepEqual(services['executor-worker'].expose, ['8081']);
+  assert.deepEqual(services['executor-worker'].expose, ['8181']);
+  for (const [name, { management }] of Object.entries(JAVA_SERVICES)) {
+    const targets = (services[name].ports ?? []).map((port) => Number(String(port).split(':').at(-1)));
+    assert.ok(!targets.includes(management), `${name}: its management port ${management} is published to the host`);
+  }
 
   const advertised = services.kafka.environment.KAFKA_ADVERTISED_LISTENERS.split(',').map((listener) => listener.split('://')[1]);
   for (const name of Object.keys(JAVA_SERVICES)) {
@@ -125,19 +144,21 @@ test('ports, databases and variables follow the services\' contract', () => {
     assert.ok(environment.SPRING_DATASOURCE_PASSWORD, `${name} has no database password`);
   }
   assert.equal(services['executor-worker'].environment.STATE_CACHE_URL, 'http://state-cache:8082');
+  assert.equal(services['simulate-api'].environment.STATE_CACHE_URL, 'http://state-cache:8082',
+    'the gateway\'s JSON-RPC read methods ask the state cache');
   // Listed without a value: passed through only when set in the shell, so by default it is unset
   // and the state cache serves the devnet.
   assert.ok('ETH_RPC_URL' in services['state-cache'].environment);
   assert.equal(services['state-cache'].environment.ETH_RPC_URL, null);
 });
 
-test('Prometheus scrapes every service on its port; Grafana is provisioned from the repository', () => {
+test('Prometheus scrapes every service on its management port; Grafana is provisioned from the repository', () => {
   const prometheus = readYaml(inRepo('deploy/prometheus/prometheus.yml'));
-  for (const [name, { port }] of Object.entries(JAVA_SERVICES)) {
+  for (const [name, { management }] of Object.entries(JAVA_SERVICES)) {
     const job = prometheus.scrape_configs.find((config) => config.job_name === name);
     assert.ok(job, `no scrape job for ${name}`);
     assert.equal(job.metrics_path, '/actuator/prometheus');
-    assert.deepEqual(job.dns_sd_configs.map((sd) => [sd.names, sd.port]), [[[name], port]]);
+    assert.deepEqual(job.dns_sd_configs.map((sd) => [sd.names, sd.port]), [[[name], management]]);
   }
   const mounts = Object.fromEntries(services.grafana.volumes.map((volume) => volume.split(':').slice(0, 2).reverse()));
   const provider = readYaml(inRepo('deploy/grafana/provisioning/dashboards/evmsim.yml')).providers[0];

@@ -64,7 +64,7 @@ test('prod pins released images; dev uses the dev tag', () => {
   assert.deepEqual(images('dev'), ['evmsim/executor-worker:dev', 'evmsim/simulate-api:dev', 'evmsim/state-cache:dev']);
 });
 
-test('the rules catch a missing probe, limit, label, committed secret and replica fight', () => {
+test('the rules catch a missing probe, limit, label, committed secret, replica fight and an exposed management port', () => {
   const broken = (mutate) => {
     const objects = renderKustomization(inRepo('k8s', 'overlays', 'prod'));
     mutate(objects);
@@ -87,6 +87,12 @@ test('the rules catch a missing probe, limit, label, committed secret and replic
       'Deployment/executor-worker: sets replicas although an autoscaler owns them'],
     [(objects) => { objects.splice(objects.findIndex((object) => object.kind === 'PodDisruptionBudget' && object.metadata.name === 'state-cache'), 1); },
       'Deployment/state-cache: no PodDisruptionBudget selects its pods'],
+    [(objects) => { container(objects, 'simulate-api').readinessProbe.httpGet.port = 'http'; },
+      'Deployment/simulate-api container simulate-api: readinessProbe uses port http, not management'],
+    [(objects) => { objects.find((object) => object.kind === 'PodMonitor').spec.podMetricsEndpoints[0].port = 'http'; },
+      'PodMonitor/evmsim: scrapes port http, not management'],
+    [(objects) => { delete objects.find((object) => object.kind === 'NetworkPolicy' && object.metadata.name === 'state-cache').spec.ingress[1].from; },
+      'NetworkPolicy/state-cache: opens the management port 8182 of Deployment/state-cache to everyone'],
   ];
   for (const [mutate, problem] of cases) {
     assert.ok(broken(mutate).includes(problem), `expected: ${problem}`);

@@ -22,6 +22,8 @@ public final class Services implements AutoCloseable {
             + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
 
     private static final Duration ASSIGNMENT_WAIT = Duration.ofSeconds(60);
+    /** Where the internal ports listen: nothing but the gateway's API port is for other machines. */
+    static final String LOOPBACK = "127.0.0.1";
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -32,6 +34,17 @@ public final class Services implements AutoCloseable {
      */
     public static Services start(String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
             StateCacheClient stateCache, String stateCacheUrl, int gatewayPort, int workerPort, String... gatewayArgs) {
+        return start(kafkaBootstrap, jdbcUrl, jdbcUser, jdbcPassword, stateCache, stateCacheUrl, gatewayPort, 0,
+                workerPort, gatewayArgs);
+    }
+
+    /**
+     * As above, with the gateway's management port (actuator), which listens on loopback only; the worker's one
+     * port (its management port) too. The gateway's API port follows {@code server.address} (SERVER_ADDRESS).
+     */
+    public static Services start(String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            StateCacheClient stateCache, String stateCacheUrl, int gatewayPort, int gatewayManagementPort,
+            int workerPort, String... gatewayArgs) {
         Services services = new Services();
         try {
             // arguments, not default properties: they must win over each application's own file
@@ -40,14 +53,22 @@ public final class Services implements AutoCloseable {
             if (stateCache != null) {
                 worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
             }
-            services.contexts.add(worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
-                    "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
+            // the worker's server is its management server: one port (MANAGEMENT_SERVER_PORT in the
+            // environment would set a second one, unless it is named here)
+            List<String> workerArgs = new ArrayList<>(List.of("--" + WORKER_EXCLUDES,
+                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + workerPort,
+                    "--server.address=" + LOOPBACK, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
+            if (workerPort != 0) {
+                workerArgs.add("--management.server.port=" + workerPort);
+            }
+            services.contexts.add(worker.run(workerArgs.toArray(String[]::new)));
             SpringApplicationBuilder gateway = SimulateApiApplication.application().registerShutdownHook(false);
             if (stateCache != null) {
                 gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
             }
             List<String> args = new ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
+                    "--management.server.port=" + gatewayManagementPort, "--management.server.address=" + LOOPBACK,
                     "--evmsim.rpc.state-cache-url=" + stateCacheUrl,
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
                     "--spring.datasource.password=" + jdbcPassword));
@@ -91,9 +112,16 @@ public final class Services implements AutoCloseable {
         return Integer.parseInt(contexts.getLast().getEnvironment().getProperty("local.server.port"));
     }
 
-    /** The worker's actuator port (useful with port 0). */
+    /** The gateway's management port: actuator (useful with port 0). */
+    public int gatewayManagementPort() {
+        return Integer.parseInt(contexts.getLast().getEnvironment().getProperty("local.management.port"));
+    }
+
+    /** The worker's management port: actuator, its only port (useful with port 0). */
     public int workerPort() {
-        return Integer.parseInt(contexts.getFirst().getEnvironment().getProperty("local.server.port"));
+        var environment = contexts.getFirst().getEnvironment();
+        return Integer.parseInt(environment.getProperty("local.management.port",
+                environment.getProperty("local.server.port")));
     }
 
     @Override

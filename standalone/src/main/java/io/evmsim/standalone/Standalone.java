@@ -14,14 +14,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * {@code bin/standalone}: the whole platform in one JVM, no Docker. An embedded KRaft Kafka broker
- * and an embedded PostgreSQL start side by side; then the state cache (port 8082; the devnet unless
- * {@code ETH_RPC_URL} names a node), the worker (actuator on 8081) and the gateway (8080, or
- * {@code SERVER_PORT}). Ctrl-C stops them in the reverse order, so no consumer outlives its broker.
+ * and an embedded PostgreSQL start side by side; then the state cache (port 8082, management 8182; the
+ * devnet unless {@code ETH_RPC_URL} names a node), the worker (management 8181, its only port) and the
+ * gateway (8080, or {@code SERVER_PORT}; management 8180). Only the gateway's API port follows
+ * {@code SERVER_ADDRESS} (all interfaces by default); every other port, Kafka's and PostgreSQL's included,
+ * listens on loopback. Ctrl-C stops them in the reverse order, so no consumer outlives its broker.
  */
 public final class Standalone implements AutoCloseable {
     static final int STATE_CACHE_PORT = 8082;
-    static final int WORKER_PORT = 8081;
+    static final int STATE_CACHE_MANAGEMENT_PORT = 8182;
+    static final int WORKER_PORT = 8181;
     static final int DEFAULT_GATEWAY_PORT = 8080;
+    static final int GATEWAY_MANAGEMENT_PORT = 8180;
     /** Partitions per topic: several, so the pipeline runs as it does in a cluster. */
     private static final int PARTITIONS = 4;
     /**
@@ -45,9 +49,10 @@ public final class Standalone implements AutoCloseable {
         String port = System.getenv("SERVER_PORT");
         Standalone standalone = start(port == null || port.isBlank() ? DEFAULT_GATEWAY_PORT : Integer.parseInt(port));
         Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "standalone-shutdown"));
-        System.out.printf("evmsim standalone: gateway on http://localhost:%d (state cache %d, worker %d), "
-                + "ready in %.1f s; Ctrl-C stops it%n", standalone.gatewayPort(), STATE_CACHE_PORT, WORKER_PORT,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf("evmsim standalone: gateway on http://localhost:%d; management (actuator) on 127.0.0.1: "
+                + "gateway %d, worker %d, state cache %d (its API %d); ready in %.1f s; Ctrl-C stops it%n",
+                standalone.gatewayPort(), GATEWAY_MANAGEMENT_PORT, WORKER_PORT, STATE_CACHE_MANAGEMENT_PORT,
+                STATE_CACHE_PORT, (System.nanoTime() - started) / 1e9);
     }
 
     /** Starts everything; on any failure, stops what had started and rethrows. */
@@ -62,11 +67,11 @@ public final class Standalone implements AutoCloseable {
             CompletableFuture<ConfigurableApplicationContext> stateCache =
                     CompletableFuture.supplyAsync(() -> startStateCache(
                             standalone.databases.jdbcUrl(EmbeddedDatabases.STATE_CACHE), EmbeddedDatabases.USER, "",
-                            STATE_CACHE_PORT));
+                            STATE_CACHE_PORT, STATE_CACHE_MANAGEMENT_PORT));
             try {
                 standalone.services = Services.start(brokers, standalone.databases.jdbcUrl(EmbeddedDatabases.SIMULATIONS),
                         EmbeddedDatabases.USER, "", null, "http://127.0.0.1:" + STATE_CACHE_PORT, gatewayPort,
-                        WORKER_PORT);
+                        GATEWAY_MANAGEMENT_PORT, WORKER_PORT);
             } finally {
                 standalone.stateCache = stateCache.exceptionally(e -> null).join();
             }
@@ -87,15 +92,23 @@ public final class Standalone implements AutoCloseable {
         return broker;
     }
 
+    /** The state cache on {@code port} with a random management port. */
+    static ConfigurableApplicationContext startStateCache(String jdbcUrl, String user, String password, int port,
+            String... extraArgs) {
+        return startStateCache(jdbcUrl, user, password, port, 0, extraArgs);
+    }
+
     /**
-     * The state cache with its own {@code application.yml}; its port and database are set here, not
-     * by the environment (whose {@code SERVER_PORT} is the gateway's).
+     * The state cache with its own {@code application.yml}; its ports (on loopback) and database are set
+     * here, not by the environment (whose {@code SERVER_PORT} and {@code SERVER_ADDRESS} are the gateway's).
      *
      * @param extraArgs further {@code --name=value} arguments (tests name the upstream node)
      */
     static ConfigurableApplicationContext startStateCache(String jdbcUrl, String user, String password, int port,
-            String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+            int managementPort, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--server.address=" + Services.LOOPBACK,
+                "--management.server.port=" + managementPort, "--management.server.address=" + Services.LOOPBACK,
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(StateCacheApplication.class).registerShutdownHook(false)

@@ -192,7 +192,10 @@ class PipelineTest {
     @Test
     void metersShowEveryOutcomeFromTheStartAndThePublishStage() throws Exception {
         post("/v1/simulate", "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(DEV, RECIPIENT), 200);
-        String gateway = getRaw("/actuator/prometheus").body();
+        assertEquals(404, getRaw("/actuator/prometheus").statusCode(), "the API port serves no actuator");
+        String gateway = HTTP.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + platform.gatewayManagementPort() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(gateway.contains("evmsim_simulations_total{kind=\"bundle\",outcome=\"halted\"} 0.0"), gateway);
         HttpResponse<String> worker = HTTP.send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + platform.workerPort() + "/actuator/prometheus")).build(),

@@ -2,6 +2,7 @@ package io.evmsim.standalone;
 
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.testsupport.TestDatabases;
+import java.util.function.Supplier;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -22,10 +23,19 @@ public final class TestPlatform implements AutoCloseable {
      * @param gatewayArgs further {@code --name=value} arguments of the gateway
      */
     public static TestPlatform start(StateCacheClient stateCache, String stateCacheUrl, String... gatewayArgs) {
+        return start(() -> TestDatabases.create("simulations"), stateCache, stateCacheUrl, gatewayArgs);
+    }
+
+    /**
+     * As above, with the gateway's {@code simulations} database given (a test that stops and starts its
+     * server brings its own).
+     */
+    public static TestPlatform start(Supplier<TestDatabases.TestDatabase> database, StateCacheClient stateCache,
+            String stateCacheUrl, String... gatewayArgs) {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2);
         kafka.afterPropertiesSet();
         try {
-            TestDatabases.TestDatabase db = TestDatabases.create("simulations");
+            TestDatabases.TestDatabase db = database.get();
             return new TestPlatform(kafka, Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(),
                     db.password(), stateCache, stateCacheUrl, 0, 0, gatewayArgs));
         } catch (RuntimeException e) {
@@ -40,6 +50,11 @@ public final class TestPlatform implements AutoCloseable {
 
     public int gatewayPort() {
         return services.gatewayPort();
+    }
+
+    /** The gateway's actuator (its API port serves none). */
+    public int gatewayManagementPort() {
+        return services.gatewayManagementPort();
     }
 
     public int workerPort() {

@@ -4,7 +4,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The executor worker: Kafka in, the engine on forked state, Kafka out; actuator on port 8081. */
+/** The executor worker: Kafka in, the engine on forked state, Kafka out; no API, actuator on management port 8181. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WorkerApplication {

@@ -3,12 +3,14 @@ package io.evmsim.statecache;
 import io.evmsim.statecache.block.BlockResolver;
 import io.evmsim.statecache.cache.CacheProperties;
 import io.evmsim.statecache.cache.MemoryStore;
+import io.evmsim.statecache.cache.PostgresAvailability;
 import io.evmsim.statecache.cache.PostgresStore;
 import io.evmsim.statecache.cache.RetentionJob;
 import io.evmsim.statecache.client.StateCacheJson;
 import io.evmsim.statecache.state.StateReader;
 import io.evmsim.statecache.state.StateSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -32,8 +34,14 @@ public class StateCacheConfiguration {
     }
 
     @Bean
-    PostgresStore postgresStore(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
-        return new PostgresStore(jdbc, transactions, meters);
+    PostgresAvailability postgresAvailability(JdbcTemplate jdbc, CacheProperties properties, MeterRegistry meters) {
+        return new PostgresAvailability(jdbc, properties.postgresProbeInterval(), meters, Clock.systemUTC());
+    }
+
+    @Bean
+    PostgresStore postgresStore(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters,
+            PostgresAvailability availability) {
+        return new PostgresStore(jdbc, transactions, meters, availability);
     }
 
     @Bean
@@ -54,5 +62,16 @@ public class StateCacheConfiguration {
     @Bean
     HealthIndicator stateSourceHealthIndicator(StateSource source) {
         return () -> Health.up().withDetail("source", source.describe()).build();
+    }
+
+    /**
+     * The database as the cache sees it: DEGRADED (still serving, HTTP 200) while PostgreSQL is unavailable. It
+     * replaces Spring's {@code db} indicator (management.health.db.enabled=false), whose DOWN would call a
+     * state cache that serves without its database down.
+     */
+    @Bean
+    HealthIndicator postgresTierHealthIndicator(PostgresAvailability availability) {
+        return () -> (availability.check() ? Health.up() : Health.status(PostgresAvailability.DEGRADED))
+                .withDetails(availability.status()).build();
     }
 }

@@ -3,6 +3,7 @@ package io.evmsim.statecache;
 import io.evmsim.statecache.block.BlockResolver;
 import io.evmsim.statecache.cache.CacheProperties;
 import io.evmsim.statecache.cache.MemoryStore;
+import io.evmsim.statecache.cache.PostgresAvailability;
 import io.evmsim.statecache.cache.PostgresStore;
 import io.evmsim.statecache.follow.ChainFollower;
 import io.evmsim.statecache.follow.FollowProperties;
@@ -15,12 +16,14 @@ import io.evmsim.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** The service's parts wired by hand (no web server): for tests and the benchmark that look inside the tiers. */
 public final class Components {
@@ -42,13 +45,14 @@ public final class Components {
         dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).load().migrate();
         upstream = new JsonRpcUpstream(new UpstreamProperties(List.of(upstreamUrl), Duration.ofSeconds(10), 8, 3,
-                Duration.ofMillis(20), Duration.ofSeconds(1), 100, true), meters);
+                Duration.ofMillis(20), Duration.ofSeconds(1), 100, true, DataSize.ofMegabytes(32)), meters);
         source = new UpstreamStateSource(upstream, new AccountProofs(meters, true));
         CacheProperties cache = new CacheProperties(1_000_000, 64 << 20, Duration.ofHours(1), Duration.ofDays(1),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofMillis(200));
         memory = new MemoryStore(cache);
-        postgres = new PostgresStore(new JdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), meters);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        postgres = new PostgresStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), meters,
+                new PostgresAvailability(jdbc, cache.postgresProbeInterval(), meters, Clock.systemUTC()));
         reader = new StateReader(List.of(memory, postgres), source, meters);
         blocks = new BlockResolver(source, postgres);
         follower = new ChainFollower(blocks, upstream, postgres, new FollowProperties(true, Duration.ofSeconds(2), 16,

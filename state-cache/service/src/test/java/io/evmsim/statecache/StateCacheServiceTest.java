@@ -15,6 +15,7 @@ import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.statecache.state.StateSource;
 import io.evmsim.testsupport.Anvil;
 import io.evmsim.testsupport.JsonRpc;
 import io.evmsim.testsupport.RpcProxy;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +57,10 @@ class StateCacheServiceTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
+    @Autowired
+    StateSource source;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -311,16 +317,27 @@ class StateCacheServiceTest {
     }
 
     @Test
-    void healthAndPrometheusExposeTheSourceAndTheMetrics() throws Exception {
+    void healthAndPrometheusAreOnTheManagementPortOnlyAndHealthHidesItsDetails() throws Exception {
         client().read(client().resolveBlock("latest"), Map.of(chain.token, Set.of(TokenChain.TOTAL_SUPPLY_SLOT)));
         HttpClient http = HttpClient.newHttpClient();
-        String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(health.contains("eth_getProof verified against state roots"), health);
-        String prometheus = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        for (String path : List.of("/actuator/health", "/actuator/prometheus")) {
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "the API port serves no " + path);
+        }
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        JsonNode components = JSON.readTree(health.body()).get("components");
+        assertEquals("UP", components.at("/stateSource/status").stringValue(), health.body());
+        assertEquals("UP", components.at("/postgresTier/status").stringValue(), health.body());
+        assertFalse(health.body().contains("details"), "details are not public: " + health.body());
+        assertFalse(health.body().contains(proxy.url().getHost() + ":" + proxy.url().getPort()), health.body());
+        assertTrue(source.describe().contains("eth_getProof verified against state roots"), source.describe());
+        String prometheus = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         for (String metric : List.of("evmsim_statecache_requests_total", "evmsim_upstream_calls_total",
-                "evmsim_upstream_call_duration_seconds", "evmsim_statecache_bytes_cached_total")) {
+                "evmsim_upstream_call_duration_seconds", "evmsim_statecache_bytes_cached_total",
+                "evmsim_statecache_postgres_unavailable", "evmsim_statecache_postgres_skipped_total")) {
             assertTrue(prometheus.contains(metric), metric + " missing");
         }
     }

@@ -51,10 +51,12 @@ public class ErrorResponses {
         return respond(HttpStatus.BAD_GATEWAY, "proof_invalid", e.getMessage());
     }
 
+    /** The details stay in the log: an exception's text can name internals (hosts, statements, stack frames). */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ErrorResponse> unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", e.toString());
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "the state cache failed unexpectedly; its log has the details");
     }
 
     private static ResponseEntity<ErrorResponse> respond(HttpStatus status, String error, String message) {

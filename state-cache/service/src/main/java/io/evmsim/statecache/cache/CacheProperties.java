@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention         how long state and headers stay in PostgreSQL
  * @param codeRetention     how long code stays in PostgreSQL (code is shared across blocks, so it is kept longer)
  * @param retentionInterval how often expired rows are deleted
+ * @param postgresProbeInterval while PostgreSQL is unavailable, how often one probe asks whether it is back
  */
 @ConfigurationProperties("statecache.cache")
 public record CacheProperties(
@@ -19,5 +20,6 @@ public record CacheProperties(
         @DefaultValue("268435456") long memoryCodeBytes,
         @DefaultValue("24h") Duration retention,
         @DefaultValue("30d") Duration codeRetention,
-        @DefaultValue("10m") Duration retentionInterval) {
+        @DefaultValue("10m") Duration retentionInterval,
+        @DefaultValue("5s") Duration postgresProbeInterval) {
 }

@@ -3,18 +3,21 @@ package io.evmsim.statecache.upstream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JacksonException;
@@ -29,10 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON-RPC over HTTP to one or more upstream nodes: calls go out as JSON-RPC batches, at most
  * {@code maxConcurrentRequests} per node at once, with a timeout; 429, 5xx, timeouts and broken connections
  * are retried with exponential backoff and jitter, each retry on the next node (failover). Answers keep the
- * order of the calls.
+ * order of the calls. A response body is read as it streams in and refused past {@code maxResponseSize}, so a
+ * node (or anything posing as one) cannot fill the heap with an endless answer. Nodes are named in messages
+ * by their redacted URL only ({@link UpstreamUrls}).
  */
 public class JsonRpcUpstream {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Characters of an error answer's body quoted in the failure. */
+    private static final int ERROR_BODY_SHOWN = 200;
 
     /** One call of a batch. */
     public record Call(String method, List<Object> params) {
@@ -50,7 +57,7 @@ public class JsonRpcUpstream {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong httpRequests = new AtomicLong();
 
-    private record Node(URI url, Semaphore permits) {
+    private record Node(URI url, String shown, Semaphore permits) {
     }
 
     public JsonRpcUpstream(UpstreamProperties properties, MeterRegistry meters) {
@@ -60,12 +67,15 @@ public class JsonRpcUpstream {
         this.properties = properties;
         this.meters = meters;
         this.nodes = properties.urls().stream()
-                .map(url -> new Node(url, new Semaphore(properties.maxConcurrentRequests(), true))).toList();
+                .map(url -> new Node(url, UpstreamUrls.redacted(url),
+                        new Semaphore(properties.maxConcurrentRequests(), true)))
+                .toList();
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
     }
 
-    public List<URI> urls() {
-        return properties.urls();
+    /** The nodes as they may be shown (health, messages): scheme, host and port only. */
+    public List<String> redactedUrls() {
+        return UpstreamUrls.redacted(properties.urls());
     }
 
     /** HTTP requests sent so far, retries included (each batch is one). */
@@ -127,7 +137,9 @@ public class JsonRpcUpstream {
     private JsonNode sendWithRetries(String body, String label) {
         String lastFailure = "no attempt";
         long backoffNanos = properties.initialBackoff().toNanos();
+        int attempts = 0;
         for (int attempt = 0; attempt < properties.maxAttempts(); attempt++) {
+            attempts++;
             int index = Math.floorMod(preferred.get() + attempt, nodes.size());
             Node node = nodes.get(index);
             Attempt outcome = send(node, body, label);
@@ -135,7 +147,7 @@ public class JsonRpcUpstream {
                 preferred.set(index);
                 return outcome.answer;
             }
-            lastFailure = node.url() + ": " + outcome.failure;
+            lastFailure = node.shown() + ": " + outcome.failure;
             if (!outcome.retryable) {
                 break;
             }
@@ -146,8 +158,8 @@ public class JsonRpcUpstream {
             }
         }
         count(label, "error", 1);
-        throw new UpstreamException("upstream " + label + " failed after " + properties.maxAttempts()
-                + " attempt(s); last: " + lastFailure);
+        throw new UpstreamException("upstream " + label + " failed after " + attempts + " attempt(s); last: "
+                + lastFailure);
     }
 
     private record Attempt(JsonNode answer, String failure, boolean retryable, long retryAfterNanos) {
@@ -168,23 +180,42 @@ public class JsonRpcUpstream {
             throw new UpstreamException("interrupted while waiting for the upstream", e);
         }
         Timer.Sample sample = Timer.start(meters);
+        CompletableFuture<HttpResponse<byte[]>> exchange = null;
         try {
             httpRequests.incrementAndGet();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // the whole exchange, body included, within the request timeout: a node trickling an answer
+            // cannot hold a slot for longer than one that does not answer
+            exchange = http.sendAsync(request, BoundedBody.handler(properties.maxResponseSize().toBytes()));
+            HttpResponse<byte[]> response = exchange.get(properties.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             int status = response.statusCode();
             if (status == 429 || status >= 500) {
                 return new Attempt(null, "HTTP " + status, true, retryAfterNanos(response));
             }
             if (status != 200) {
-                return Attempt.failed("HTTP " + status + ": " + abbreviate(response.body()), false);
+                return Attempt.failed("HTTP " + status + ": " + abbreviate(new String(response.body(),
+                        StandardCharsets.UTF_8)), false);
             }
             return new Attempt(JSON.readTree(response.body()), null, false, 0);
-        } catch (IOException e) {
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return Attempt.failed("no complete answer within " + properties.requestTimeout(), true);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BoundedBody.TooLarge) {
+                // the same node would send the same answer again: not retried
+                count(label, "too_large", 1);
+                return Attempt.failed("the answer exceeds statecache.upstream.max-response-size ("
+                        + properties.maxResponseSize().toBytes() + " bytes)", false);
+            }
             // HttpTimeoutException is an IOException: timeouts and dropped connections are retried alike.
-            return Attempt.failed(e.getClass().getSimpleName() + " " + e.getMessage(), true);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return Attempt.failed(cause.getClass().getSimpleName() + " "
+                    + UpstreamUrls.scrubbed(cause.getMessage(), properties.urls()), true);
         } catch (JacksonException e) {
             return Attempt.failed("unreadable JSON: " + e.getOriginalMessage(), true);
         } catch (InterruptedException e) {
+            if (exchange != null) {
+                exchange.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new UpstreamException("interrupted while calling the upstream", e);
         } finally {
@@ -226,6 +257,6 @@ public class JsonRpcUpstream {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        return text.length() <= ERROR_BODY_SHOWN ? text : text.substring(0, ERROR_BODY_SHOWN) + "...";
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The upstream Ethereum JSON-RPC nodes.
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff        the wait before the first retry, doubled each time up to {@code maxBackoff}
  * @param maxBatchSize          calls per JSON-RPC batch (providers cap it)
  * @param verifyProofs          verify every eth_getProof against the block's state root (when the node serves proofs)
+ * @param maxResponseSize       the largest answer read from a node; a larger one fails that call. 32 MB holds six
+ *                              times a full batch of 100 eth_getCode at the 24 KB code limit (EIP-170; ~4.9 MB as
+ *                              hex) and some 3,500 storage proofs, while one answer cannot take the heap
  */
 @ConfigurationProperties("statecache.upstream")
 public record UpstreamProperties(
@@ -26,10 +30,14 @@ public record UpstreamProperties(
         @DefaultValue("100ms") Duration initialBackoff,
         @DefaultValue("2s") Duration maxBackoff,
         @DefaultValue("100") int maxBatchSize,
-        @DefaultValue("true") boolean verifyProofs) {
+        @DefaultValue("true") boolean verifyProofs,
+        @DefaultValue("32MB") DataSize maxResponseSize) {
 
     public UpstreamProperties {
         urls = urls.stream().filter(url -> !url.toString().isBlank()).toList();
+        if (maxResponseSize.toBytes() < 1) {
+            throw new IllegalArgumentException("statecache.upstream.max-response-size must be positive");
+        }
         if (maxConcurrentRequests < 1 || maxAttempts < 1 || maxBatchSize < 1) {
             throw new IllegalArgumentException("statecache.upstream: maxConcurrentRequests, maxAttempts and "
                     + "maxBatchSize must be at least 1");

@@ -87,7 +87,7 @@ public class UpstreamStateSource implements StateSource {
 
     @Override
     public String describe() {
-        return "upstream " + upstream.urls() + (proofsSupported
+        return "upstream " + upstream.redactedUrls() + (proofsSupported
                 ? (proofs.verifies() ? ", eth_getProof verified against state roots" : ", eth_getProof unverified (disabled)")
                 : ", no eth_getProof: plain reads, unverified");
     }
