@@ -1,6 +1,7 @@
 package io.evmsim.worker.rpc;
 
 import io.evmsim.common.simulation.RpcCall;
+import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.CodeCache;
@@ -53,7 +54,7 @@ public final class RpcExecutor {
             answer.set("error", new RpcError(RpcError.INTERNAL, "state unavailable: " + e.getMessage()).toJson());
             outcome = "error";
         }
-        sink.summary(outcome, answer.toString());
+        sink.summary(outcome, SimulationJson.text(answer));
     }
 
     private JsonNode answer(SimulationRequest request, RpcDeadline deadline) {

@@ -2,6 +2,7 @@ package io.evmsim.worker.simulation;
 
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.SimulationError;
+import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
@@ -141,7 +142,7 @@ public final class SimulationExecutor {
                                 singleResult = TransactionDocument.of(i, one);
                             } else {
                                 sink.transaction(i, TransactionDocument.outcome(one),
-                                        TransactionDocument.of(i, one).toString());
+                                        SimulationJson.text(TransactionDocument.of(i, one)));
                             }
                             published++;
                         }
@@ -169,7 +170,7 @@ public final class SimulationExecutor {
             singleResult.set("timings", summary.get("timings"));
             summary = singleResult;
         }
-        sink.summary(round.outcome, summary.toString());
+        sink.summary(round.outcome, SimulationJson.text(summary));
     }
 
     /**
