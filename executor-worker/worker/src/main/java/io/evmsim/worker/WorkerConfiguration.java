@@ -63,7 +63,7 @@ public class WorkerConfiguration {
     RpcExecutor rpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
             WorkerProperties properties) {
         return new RpcExecutor(client, codes, codeCache, ForkRules.forFork(properties.fork()),
-                properties.maxFetchRounds());
+                properties.maxFetchRounds(), properties.traceMaxSteps(), properties.traceMaxBytes().toBytes());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -25,7 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param resultRecordSize one result record's value, at most; a larger result travels in parts of this size
  *        (below the producer's {@code max.request.size} and the topic's {@code max.message.bytes})
  * @param traceMaxSteps the opcode logger's steps, at most, whatever a request's {@code limit}
- * @param traceMaxBytes the stack, memory, storage and return data the opcode logger captures, at most
+ * @param traceMaxBytes the JSON of the opcode logger's steps (stack, memory, storage, return data), at most,
+ *        as it estimates it before capturing a step
  */
 @ConfigurationProperties("evmsim.worker")
 public record WorkerProperties(
@@ -42,5 +43,5 @@ public record WorkerProperties(
         @DefaultValue("16MB") DataSize maxResultSize,
         @DefaultValue("768KB") DataSize resultRecordSize,
         @DefaultValue("250000") int traceMaxSteps,
-        @DefaultValue("8MB") DataSize traceMaxBytes) {
+        @DefaultValue("16MB") DataSize traceMaxBytes) {
 }

@@ -75,7 +75,7 @@ class RpcDeadlineTest {
     void aCallPastItsDeadlineIsAbortedAsATimeout() {
         LoopState client = new LoopState();
         RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
-                ForkRules.forFork(Fork.OSAKA), 8);
+                ForkRules.forFork(Fork.OSAKA), 8, 250_000, 16L << 20);
         long gas = 1_000_000_000_000L; // minutes of looping at any speed
         CallRequest call = new CallRequest(null, Address.fromLong(1), LOOPER, null, null, gas, null, null, null, null,
                 null, null, null, null);
