@@ -64,6 +64,14 @@ final class KafkaResultSink implements ResultSink {
     }
 
     @Override
+    public boolean admits(long leastBytes) {
+        if (!ended && resultBytes + leastBytes > limits.maxResultBytes()) {
+            error(SimulationError.RESULT_TOO_LARGE, tooLarge(resultBytes + leastBytes, true), null);
+        }
+        return !ended;
+    }
+
+    @Override
     public void summary(String outcome, String json) {
         publish(EventType.SUMMARY, null, outcome, json);
     }
@@ -92,7 +100,7 @@ final class KafkaResultSink implements ResultSink {
                 kind, submittedAtMillis);
         byte[] value = ResultRecords.value(event);
         if (type != EventType.ERROR && resultBytes + value.length > limits.maxResultBytes()) {
-            error(SimulationError.RESULT_TOO_LARGE, tooLarge(resultBytes + value.length, index), null);
+            error(SimulationError.RESULT_TOO_LARGE, tooLarge(resultBytes + value.length, resultBytes > 0), null);
             return;
         }
         sequence++;
@@ -114,10 +122,10 @@ final class KafkaResultSink implements ResultSink {
         }
     }
 
-    private String tooLarge(long bytes, Integer index) {
-        return "the result is too large: " + (index == null ? "" : "at least ") + bytes + " bytes of JSON"
-                + (index == null ? "" : " by transaction " + index) + ", over the result-size limit of "
-                + limits.maxResultBytes() + " bytes";
+    /** @param atLeast whether {@code bytes} is a lower bound (the rest not written) rather than the whole */
+    private String tooLarge(long bytes, boolean atLeast) {
+        return "the result is too large: " + (atLeast ? "at least " : "") + bytes + " bytes of JSON, over the"
+                + " result-size limit of " + limits.maxResultBytes() + " bytes";
     }
 
     /**

@@ -9,6 +9,7 @@ import io.evmsim.evm.trace.opcode.StructLogger;
 import io.evmsim.evm.trace.opcode.StructLoggerConfig;
 import io.evmsim.evm.trace.prestate.PrestateTracer;
 import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.worker.result.LeastJsonBytes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +22,7 @@ final class TraceCall {
 
     /**
      * @param maxSteps the opcode logger's ceiling on steps kept, whatever the request's {@code limit}
-     * @param maxBytes the opcode logger's ceiling on the JSON of its steps
+     * @param maxBytes the ceiling on a trace's JSON: the opcode logger's steps, the call tracer's frames
      */
     static JsonNode answer(RpcRun run, int maxSteps, long maxBytes) {
         TraceOptions options = run.request().rpc().trace();
@@ -47,6 +48,12 @@ final class TraceCall {
                     CallTracer tracer = new CallTracer(options.onlyTopCall());
                     Executed executed = run.run(run.processor(), state, block, run.call(), tracer);
                     rejectInvalid(executed, state, block);
+                    long leastBytes = LeastJsonBytes.callTree(tracer.root());
+                    if (leastBytes > maxBytes) {
+                        throw new RpcError(RpcError.RESPONSE_TOO_LARGE, "response too large: the call trace takes at"
+                                + " least " + leastBytes + " bytes of JSON, more than this server's limit of "
+                                + maxBytes + " bytes");
+                    }
                     yield CallTraceJson.of(tracer.root(), options.withLog());
                 }
                 case TraceOptions.PRESTATE_TRACER -> {

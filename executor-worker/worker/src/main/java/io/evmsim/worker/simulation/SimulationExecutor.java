@@ -22,6 +22,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.CallDeadline;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.result.LeastJsonBytes;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
@@ -137,6 +138,9 @@ public final class SimulationExecutor {
                         if (i >= published) {
                             if (one.result() != null && one.result().isValid()) {
                                 timer.gasUsed(one.result().gasUsed());
+                            }
+                            if (!sink.admits(LeastJsonBytes.transaction(one))) {
+                                return; // ended by size, before its document takes memory
                             }
                             if (single) {
                                 singleResult = TransactionDocument.of(i, one);

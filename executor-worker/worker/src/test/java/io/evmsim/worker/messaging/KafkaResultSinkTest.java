@@ -83,6 +83,19 @@ class KafkaResultSinkTest {
         assertEquals(List.of(0, 1, 2), events.stream().map(SimulationEvent::sequence).toList());
         String message = SimulationJson.mapper().readTree(events.getLast().payload()).get("error").asString();
         assertNotNull(message);
-        assertTrue(message.contains("by transaction 2") && message.contains("65536"), message);
+        assertTrue(message.startsWith("the result is too large: at least ") && message.contains("65536"), message);
+    }
+
+    @Test
+    void aResultThatCannotFitIsRefusedBeforeItIsWritten() {
+        KafkaResultSink sink = results.sink("s1", LIMITS);
+        assertTrue(sink.admits(1_000));
+        assertEquals(false, sink.admits(70_000));
+        assertEquals(false, sink.admits(1));
+        sink.summary("success", "{}");
+        List<SimulationEvent> events = results.events();
+        assertEquals(List.of(EventType.ERROR), events.stream().map(SimulationEvent::type).toList());
+        assertEquals("the result is too large: at least 70000 bytes of JSON, over the result-size limit of 65536 bytes",
+                SimulationJson.mapper().readTree(events.getFirst().payload()).get("error").asString());
     }
 }

@@ -91,6 +91,11 @@ class RpcDeadlineTest {
             }
 
             @Override
+            public boolean admits(long leastBytes) {
+                return true;
+            }
+
+            @Override
             public void summary(String outcome, String json) {
                 answers.add(outcome + " " + json);
             }
