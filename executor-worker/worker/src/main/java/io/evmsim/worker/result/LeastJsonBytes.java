@@ -1,6 +1,7 @@
 package io.evmsim.worker.result;
 
 import io.evmsim.evm.simulation.DecodedLog;
+import io.evmsim.evm.simulation.FrameGas;
 import io.evmsim.evm.simulation.TransactionSimulation;
 import io.evmsim.evm.trace.call.CallFrame;
 import java.util.ArrayDeque;
@@ -9,14 +10,19 @@ import java.util.Deque;
 /**
  * The fewest bytes a result's JSON can take, counted from what the engine produced before a node of it
  * is built: a result that cannot fit the result-size limit is refused without first taking several
- * times its size in memory as a tree of nodes (a transaction's gas pays for 100,000 calls, whose call
- * tree alone is over 15 MB of JSON). Every figure is a lower bound, so nothing that fits is refused.
+ * times its size in memory as a tree of nodes (a transaction's gas pays for 100,000 calls: 27 MB of JSON,
+ * and a tree of over 300 MB). Every figure is a lower bound, so nothing that fits is refused.
  */
 public final class LeastJsonBytes {
-    /** A call frame: {@code {"type":"CALL","from":"0x<40 digits>","gas":0,"gasUsed":0,"input":"0x"}}, a comma. */
-    static final int CALL_FRAME = 98;
-    /** A frame's entry in {@code gas.frames}: {@code {"depth":0,"type":"CALL","gas":0,"gasUsed":0}}, a comma. */
-    static final int GAS_FRAME = 50;
+    /** A call frame's names and punctuation: {@code {"type":"","from":"0x<40 digits>","gas":,"gasUsed":,"input":"0x"},}. */
+    static final int CALL_FRAME = 95;
+    /** {@code ,"to":"0x<40 digits>"}, {@code ,"value":"0x"}, {@code ,"output":"0x"} and {@code ,"calls":[]}. */
+    static final int TO = 48;
+    static final int VALUE = 13;
+    static final int OUTPUT = 14;
+    static final int CALLS = 11;
+    /** A frame's entry in {@code gas.frames}: {@code {"depth":,"type":"","to":,"gas":,"gasUsed":},}. */
+    static final int GAS_FRAME = 43;
     /** A log: {@code {"address":"0x<40 digits>","topics":[],"data":"0x"}}, a comma; a topic is 69 more. */
     static final int LOG = 61;
     static final int TOPIC = 69;
@@ -31,7 +37,20 @@ public final class LeastJsonBytes {
         frames.push(root);
         while (!frames.isEmpty()) {
             CallFrame frame = frames.pop();
-            bytes += CALL_FRAME + 2L * frame.input().length + (frame.output() == null ? 0 : 2L * frame.output().length);
+            bytes += CALL_FRAME + frame.type().name().length() + digits(frame.gas()) + digits(frame.gasUsed())
+                    + 2L * frame.input().length;
+            if (frame.to() != null) {
+                bytes += TO;
+            }
+            if (frame.value() != null) {
+                bytes += VALUE + Math.max(1, (frame.value().bitLength() + 3) / 4);
+            }
+            if (frame.output() != null) {
+                bytes += OUTPUT + 2L * frame.output().length;
+            }
+            if (!frame.calls().isEmpty()) {
+                bytes += CALLS;
+            }
             frame.calls().forEach(frames::push);
         }
         return bytes;
@@ -49,6 +68,19 @@ public final class LeastJsonBytes {
         if (simulation.callTree() != null) {
             bytes += callTree(simulation.callTree());
         }
-        return bytes + (long) GAS_FRAME * simulation.gas().frames().size();
+        for (FrameGas frame : simulation.gas().frames()) {
+            bytes += GAS_FRAME + digits(frame.depth()) + frame.type().name().length() + (frame.to() == null ? 4 : 44)
+                    + digits(frame.gas()) + digits(frame.gasUsed());
+        }
+        return bytes;
+    }
+
+    /** The decimal digits of a count, gas or depth (never negative). */
+    private static int digits(long value) {
+        int digits = 1;
+        for (long rest = value; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        return digits;
     }
 }

@@ -277,10 +277,49 @@ class HeavyRequestsTest {
     }
 
     @Test
-    void theCallTracerOfAsManyCallsAsTheGasCapPaysForIsRefusedBySize() throws Exception {
+    void theCallTracerOfAsManyCallsAsATransactionPaysForIsRefusedBySize() throws Exception {
         TraceOptions callTracer = new TraceOptions(TraceOptions.CALL_TRACER, false, false, false, false, false, false,
                 false, 0);
-        run("debug_traceCall callTracer, 100,000 CALLs", request(loop(100_000, CALL_IDENTITY), trace(callTracer)),
-                outcome("RESULT_TOO_LARGE"));
+        SimulationEvent answer = run("debug_traceCall callTracer, 100,000 CALLs",
+                request(loop(100_000, CALL_IDENTITY), trace(callTracer)), outcome("error"));
+        assertTrue(errorText(answer).contains("-32003") && errorText(answer).contains("16777216"), errorText(answer));
+    }
+
+    @Test
+    void theLeastBytesOfAResultAreAtMostItsJsonAndNotFarBelow() throws Exception {
+        String log2 = "6000600060006000a2";
+        for (String code : List.of(loop(2_000, CALL_IDENTITY), loop(2_000, log2), end(1024, "f3"), end(1024, "fd"),
+                RECURSE)) {
+            long[] least = new long[1];
+            long[] written = new long[1];
+            io.evmsim.worker.simulation.ResultSink counting = new io.evmsim.worker.simulation.ResultSink() {
+                @Override
+                public void transaction(int index, String outcome, String json) {
+                    written[0] += json.length();
+                }
+
+                @Override
+                public boolean admits(long leastBytes) {
+                    least[0] += leastBytes;
+                    return true;
+                }
+
+                @Override
+                public void summary(String outcome, String json) {
+                }
+
+                @Override
+                public void error(io.evmsim.common.simulation.SimulationError code, String message, String field) {
+                    throw new AssertionError(message);
+                }
+            };
+            Thread engine = new Thread(null, () -> executor.run(request(code, 2, null), counting), "engine-test",
+                    64L << 20);
+            engine.start();
+            engine.join();
+            // revert data is written three times (returnData, the call tree, a custom error's arguments)
+            assertTrue(least[0] <= written[0] && least[0] > written[0] / 3,
+                    code + ": at least " + least[0] + ", written " + written[0]);
+        }
     }
 }
