@@ -133,6 +133,21 @@ class LargeResultsTest {
     }
 
     @Test
+    void aJsonRpcAnswerPastTheResultSizeLimitIsAnErrorNamingIt() throws Exception {
+        // two blocks of two calls, each returning 2.5 MB: 20 MB of return data in hex
+        String call = """
+                {"from":"%s","to":"%s"}""".formatted(DEV, PROGRAM);
+        HttpResponse<String> response = post("/rpc", rpc("eth_simulateV1", """
+                [{"blockStateCalls":[{"stateOverrides":{"%s":{"code":"%s"}},"calls":[%s,%s]},{"calls":[%s,%s]}]},
+                "latest"]""".formatted(PROGRAM, RETURN_2_5_MB, call, call, call, call)), "application/json");
+        JsonNode error = SimulationJson.mapper().readTree(response.body()).path("error");
+        assertEquals(-32003, error.path("code").asInt(), response.body().substring(0, Math.min(500,
+                response.body().length())));
+        assertTrue(error.path("message").asString().contains("over the result-size limit of 16777216 bytes"),
+                response.body());
+    }
+
+    @Test
     void theOpcodeLoggerPastItsCeilingAnswersAJsonRpcErrorNamingIt() throws Exception {
         HttpResponse<String> response = post("/rpc", rpc("debug_traceCall", """
                 [{"from":"%s","to":"%s"},"latest",{"stateOverrides":{"%s":{"code":"%s"}}}]""".formatted(DEV, PROGRAM,
