@@ -208,6 +208,11 @@ class HeavyRequestsTest {
     }
 
     @Test
+    void aBundleJustUnderTheLimitIsAResult() throws Exception {
+        run("bundle: 3 x RETURN 1.25 MB (15 MB of JSON)", request(end(5 << 18, "f3"), 3, null), outcome("success"));
+    }
+
+    @Test
     void threeReturnsOf2_5MbAreRefusedBySize() throws Exception {
         SimulationEvent error = run("bundle: 3 x RETURN 2.5 MB (gas cap)", request(end(5 << 19, "f3"), 3, null),
                 outcome("RESULT_TOO_LARGE"));
