@@ -126,9 +126,12 @@ public final class JdbcSimulationStore implements SimulationStore {
         if (sets.isEmpty()) {
             return List.of();
         }
-        template.update("INSERT INTO simulation_event_part (simulation_id, sequence, part_set, part_index, "
-                + "part_count, payload, expires_at) VALUES " + values(params.size() / 7, 7) + " ON CONFLICT DO NOTHING",
-                params.toArray());
+        for (int from = 0; from < params.size(); from += 7 * MAX_ROWS) {
+            List<Object> rows = params.subList(from, Math.min(params.size(), from + 7 * MAX_ROWS));
+            template.update("INSERT INTO simulation_event_part (simulation_id, sequence, part_set, part_index, "
+                    + "part_count, payload, expires_at) VALUES " + values(rows.size() / 7, 7)
+                    + " ON CONFLICT DO NOTHING", rows.toArray());
+        }
         List<Object> keys = new ArrayList<>();
         sets.keySet().forEach(key -> keys.addAll(List.of(key.simulationId, key.sequence, key.set)));
         Map<SetKey, String> joined = new HashMap<>();
