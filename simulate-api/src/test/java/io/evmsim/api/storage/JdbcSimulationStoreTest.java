@@ -119,17 +119,21 @@ class JdbcSimulationStoreTest {
     @Test
     void aResultInPartsIsStoredWholeOnceItsLastPartComesWhateverTheDuplicatesAndAnEarlierRunsParts() {
         String id = UUID.randomUUID().toString();
-        String payload = "{\"returnData\":\"0x" + "ab".repeat(1_200_000) + "\",\"reason\":\"\u00e9\u20ac\"}";
+        // as large as a result may be (16 MB), in the worker's parts of 768 KB
+        String payload = "{\"returnData\":\"0x" + "ab".repeat(8_388_000) + "\",\"reason\":\"\u00e9\u20ac\"}";
         List<String> texts = new ArrayList<>();
         for (byte[] piece : ResultRecords.pieces(payload.getBytes(StandardCharsets.UTF_8), 786_432)) {
             texts.add(new String(piece, StandardCharsets.UTF_8));
         }
-        assertEquals(4, texts.size());
-        // a run that stopped after its first part, then the run that completed
+        assertEquals(22, texts.size());
+        // a run that stopped after its first part, then the run that completed, over two polls
         List<Piece> earlier = List.of(piece(id, "run-1", 0, texts));
-        List<Piece> first = List.of(piece(id, "run-2", 0, texts), piece(id, "run-2", 1, texts));
-        List<Piece> rest = List.of(piece(id, "run-2", 1, texts), piece(id, "run-2", 2, texts),
-                piece(id, "run-2", 3, texts));
+        List<Piece> first = new ArrayList<>();
+        List<Piece> rest = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            (i < 10 ? first : rest).add(piece(id, "run-2", i, texts));
+        }
+        rest.add(piece(id, "run-2", 3, texts)); // a duplicate
         assertEquals(List.of(), store.appendParts(earlier));
         assertEquals(List.of(), store.appendParts(first));
         assertEquals(List.of(), store.events(id, 0));
