@@ -1,6 +1,9 @@
 package io.evmsim.common.simulation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -9,6 +12,14 @@ import java.util.function.Function;
  * the value is the payload's JSON as the worker wrote it, and everything else rides in headers. A
  * reader sees a record's replica, kind and type without parsing anything, skips the records of other
  * replicas unread, and hands the payload on byte for byte (it is never escaped into an envelope).
+ *
+ * <p>A payload larger than one record may be ({@code max.request.size} of the producer, the topic's
+ * {@code max.message.bytes}: 1 MB by default, and the producer checks the uncompressed size whatever its
+ * {@code compression.type}) travels in several records, its {@link Part parts}: each with the event's
+ * headers and the part's set, index and count, cut between UTF-8 characters so that each part is text.
+ * The readers join a set's parts into the event ({@code simulation-results} keeps one simulation's
+ * records on one partition, in order); a redelivered request publishes a new set, so parts of two runs
+ * of the same result never mix, and the first set completed wins as a whole record would.
  */
 public final class ResultRecords {
     public static final String REPLY_TO = "evmsim-reply-to";
@@ -19,6 +30,25 @@ public final class ResultRecords {
     public static final String OUTCOME = "evmsim-outcome";
     public static final String KIND = "evmsim-kind";
     public static final String SUBMITTED_AT = "evmsim-submitted-at";
+    /** On each part of a payload in several records: the publication it belongs to, unique per set. */
+    public static final String PART_SET = "evmsim-part-set";
+    public static final String PART_INDEX = "evmsim-part-index";
+    public static final String PART_COUNT = "evmsim-part-count";
+
+    /**
+     * One record's share of a payload published in several records.
+     *
+     * @param set the same for every part of one publication, different for any other
+     * @param index 0, 1, ... in payload order
+     * @param count the parts of the set (at least 2)
+     */
+    public record Part(String set, int index, int count) {
+        public Part {
+            if (set == null || set.isEmpty() || count < 2 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("not a part of a set: " + set + " " + index + "/" + count);
+            }
+        }
+    }
 
     private ResultRecords() {
     }
@@ -40,6 +70,51 @@ public final class ResultRecords {
 
     public static byte[] value(SimulationEvent event) {
         return bytes(event.payload());
+    }
+
+    /**
+     * {@code value} cut into pieces of at most {@code maxBytes}, each ending before a UTF-8 character
+     * starts (never inside one), so that every piece is text; {@code value} itself when it fits.
+     */
+    public static List<byte[]> pieces(byte[] value, int maxBytes) {
+        if (maxBytes < 4) {
+            throw new IllegalArgumentException("a piece must hold a UTF-8 character of 4 bytes: " + maxBytes);
+        }
+        if (value.length <= maxBytes) {
+            return List.of(value);
+        }
+        List<byte[]> pieces = new ArrayList<>(value.length / maxBytes + 2);
+        for (int from = 0; from < value.length; ) {
+            int to = Math.min(value.length, from + maxBytes);
+            while (to < value.length && (value[to] & 0xC0) == 0x80) { // a continuation byte: inside a character
+                to--;
+            }
+            pieces.add(Arrays.copyOfRange(value, from, to));
+            from = to;
+        }
+        return pieces;
+    }
+
+    /** Writes the headers naming {@code part}, beside the event's own ({@link #writeHeaders}). */
+    public static void writePart(Part part, BiConsumer<String, byte[]> header) {
+        header.accept(PART_SET, bytes(part.set()));
+        header.accept(PART_INDEX, bytes(Integer.toString(part.index())));
+        header.accept(PART_COUNT, bytes(Integer.toString(part.count())));
+    }
+
+    /**
+     * The part a record carries, from its headers; null for a record holding its whole payload.
+     *
+     * @throws IllegalArgumentException naming the part header that is missing or malformed
+     */
+    public static Part part(Function<String, byte[]> header) {
+        String set = optional(header, PART_SET);
+        if (set == null) {
+            return null;
+        }
+        int index = parsed(header, PART_INDEX, Integer::valueOf);
+        int count = parsed(header, PART_COUNT, Integer::valueOf);
+        return new Part(set, index, count);
     }
 
     /** The replica a record is for, read from its headers alone; null when it names none. */

@@ -12,6 +12,11 @@ public enum SimulationError {
     DEADLINE_EXCEEDED(503),
     /** Chain state could not be read (state cache or upstream node unavailable). */
     STATE_UNAVAILABLE(503),
+    /**
+     * The result (a bundle's results together) is larger than the worker's result-size limit; the
+     * message names the size and the limit.
+     */
+    RESULT_TOO_LARGE(413),
     /** The worker failed; the request was dead-lettered with the reason. */
     INTERNAL(500);
 
@@ -23,5 +28,15 @@ public enum SimulationError {
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** The value named {@code code}; {@link #INTERNAL} for a record written without a known code. */
+    public static SimulationError of(String code) {
+        for (SimulationError error : values()) {
+            if (error.name().equals(code)) {
+                return error;
+            }
+        }
+        return INTERNAL;
     }
 }

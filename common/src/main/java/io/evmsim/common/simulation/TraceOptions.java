@@ -11,9 +11,10 @@ package io.evmsim.common.simulation;
  * @param disableStack opcode logger: no stack per step
  * @param enableMemory opcode logger: memory per step
  * @param enableReturnData opcode logger: return data per step
+ * @param limit opcode logger: the first steps to keep, 0 for all (within the worker's ceilings)
  */
 public record TraceOptions(String tracer, boolean onlyTopCall, boolean withLog, boolean diffMode,
-        boolean disableStorage, boolean disableStack, boolean enableMemory, boolean enableReturnData) {
+        boolean disableStorage, boolean disableStack, boolean enableMemory, boolean enableReturnData, int limit) {
 
     public static final String CALL_TRACER = "callTracer";
     public static final String PRESTATE_TRACER = "prestateTracer";

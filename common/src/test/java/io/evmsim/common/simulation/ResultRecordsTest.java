@@ -49,4 +49,36 @@ class ResultRecordsTest {
                         () -> ResultRecords.read("id", headers::get, new byte[] {'{', 0, '}'})).getMessage());
         assertNull(ResultRecords.replyTo(name -> null));
     }
+
+    @Test
+    void aPayloadLargerThanARecordIsCutBetweenCharactersAndItsPartsJoinToIt() {
+        // two- three- and four-byte characters where the cuts fall
+        String payload = "{\"reason\":\"" + "a\u00e9\u20ac\uD83D\uDE00".repeat(50_000) + "\"}";
+        byte[] value = payload.getBytes(StandardCharsets.UTF_8);
+        for (int max : new int[] {4, 5, 7, 1000, 65_536}) {
+            java.util.List<byte[]> pieces = ResultRecords.pieces(value, max);
+            StringBuilder joined = new StringBuilder();
+            for (byte[] piece : pieces) {
+                assertEquals(true, piece.length <= max && piece.length > 0);
+                String text = new String(piece, StandardCharsets.UTF_8);
+                assertEquals(piece.length, text.getBytes(StandardCharsets.UTF_8).length, "a piece is whole characters");
+                joined.append(text);
+            }
+            assertEquals(payload, joined.toString());
+        }
+        assertEquals(1, ResultRecords.pieces(value, value.length).size());
+    }
+
+    @Test
+    void aPartIsReadFromItsHeadersAndAMalformedOneIsNamed() {
+        Map<String, byte[]> headers = new HashMap<>();
+        assertNull(ResultRecords.part(headers::get));
+        ResultRecords.writePart(new ResultRecords.Part("set-1", 2, 3), headers::put);
+        assertEquals(new ResultRecords.Part("set-1", 2, 3), ResultRecords.part(headers::get));
+        headers.put(ResultRecords.PART_INDEX, "3".getBytes(StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> ResultRecords.part(headers::get));
+        headers.remove(ResultRecords.PART_COUNT);
+        assertEquals("the record has no evmsim-part-count header", assertThrows(IllegalArgumentException.class,
+                () -> ResultRecords.part(headers::get)).getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.messaging.ResultLimits;
 import io.evmsim.worker.messaging.SimulationRequestListener;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
@@ -62,7 +63,7 @@ public class WorkerConfiguration {
     RpcExecutor rpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
             WorkerProperties properties) {
         return new RpcExecutor(client, codes, codeCache, ForkRules.forFork(properties.fork()),
-                properties.maxFetchRounds());
+                properties.maxFetchRounds(), properties.traceMaxSteps(), properties.traceMaxBytes().toBytes());
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -77,7 +78,8 @@ public class WorkerConfiguration {
     SimulationRequestListener simulationRequestListener(SimulationExecutor executor, RpcExecutor rpc,
             ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka, WorkerProperties properties) {
         return new SimulationRequestListener(executor, rpc, engineThreads, kafka, 2 * properties.engineThreads(),
-                properties.commitInterval());
+                properties.commitInterval(), new ResultLimits(properties.maxResultSize().toBytes(),
+                        Math.toIntExact(properties.resultRecordSize().toBytes())));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param stateCacheUrl the state-cache service ({@code STATE_CACHE_URL})
@@ -19,6 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cachedSlots storage slots kept in memory by block hash between simulations
  * @param commitInterval how often the offsets of finished requests are committed: each commit is a broker
  *        request, and a worker that stops has at most this interval's requests delivered again
+ * @param maxResultSize the JSON of one simulation's results together, at most: past it the client gets
+ *        {@code RESULT_TOO_LARGE} (HTTP 413, JSON-RPC -32003) naming the size and the limit
+ * @param resultRecordSize one result record's value, at most; a larger result travels in parts of this size
+ *        (below the producer's {@code max.request.size} and the topic's {@code max.message.bytes})
+ * @param traceMaxSteps the opcode logger's steps, at most, whatever a request's {@code limit}
+ * @param traceMaxBytes the JSON of the opcode logger's steps (stack, memory, storage, return data), at most,
+ *        as it estimates it before capturing a step
  */
 @ConfigurationProperties("evmsim.worker")
 public record WorkerProperties(
@@ -31,5 +39,9 @@ public record WorkerProperties(
         @DefaultValue("1s") Duration blockTagFreshness,
         @DefaultValue("100000") long cachedAccounts,
         @DefaultValue("1000000") long cachedSlots,
-        @DefaultValue("100ms") Duration commitInterval) {
+        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("16MB") DataSize maxResultSize,
+        @DefaultValue("768KB") DataSize resultRecordSize,
+        @DefaultValue("250000") int traceMaxSteps,
+        @DefaultValue("16MB") DataSize traceMaxBytes) {
 }

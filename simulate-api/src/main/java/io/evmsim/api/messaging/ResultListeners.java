@@ -5,7 +5,9 @@ import io.evmsim.api.simulation.SimulationMetrics;
 import io.evmsim.api.simulation.SimulationStore;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.ResultRecords;
+import io.evmsim.common.simulation.ResultRecords.Part;
 import io.evmsim.common.simulation.SimulationTopics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -23,14 +25,21 @@ import org.springframework.kafka.annotation.KafkaListener;
  * {@code replyTo} is this replica. Storage: all replicas share the group {@code simulate-api-store},
  * so each record is stored (and counted in the metrics) by one of them, whichever replica the
  * client used; a result stored twice after a redelivery is kept once.
+ *
+ * <p>A result that travelled in several records ({@link ResultRecords.Part}) is joined before either
+ * use: in memory for live delivery, in the store for storage (a part committed past is never lost to a
+ * restart).
  */
 public final class ResultListeners {
     private static final Logger LOG = LoggerFactory.getLogger(ResultListeners.class);
+    /** Longer than any client waits for a result; a set incomplete by then never completes. */
+    private static final Duration PART_MAX_AGE = Duration.ofMinutes(2);
 
     private final String replicaId;
     private final PendingSimulations pending;
     private final SimulationStore store;
     private final SimulationMetrics metrics;
+    private final PartJoiner joiner = new PartJoiner(PART_MAX_AGE);
 
     public ResultListeners(String replicaId, PendingSimulations pending, SimulationStore store,
             SimulationMetrics metrics) {
@@ -47,7 +56,11 @@ public final class ResultListeners {
         if (!replicaId.equals(ResultRecords.replyTo(header(record)))) {
             return; // another replica's client: not even read
         }
-        SimulationEvent event = decode(record);
+        Decoded decoded = decode(record);
+        if (decoded == null) {
+            return;
+        }
+        SimulationEvent event = decoded.part() == null ? decoded.event() : joiner.add(decoded.event(), decoded.part());
         if (event != null && pending.deliver(event)) {
             metrics.answered(event);
         }
@@ -64,22 +77,31 @@ public final class ResultListeners {
             properties = {"auto.offset.reset=earliest", "fetch.min.bytes=65536", "fetch.max.wait.ms=5"})
     public void store(List<ConsumerRecord<String, byte[]>> records) {
         List<SimulationEvent> events = new ArrayList<>(records.size());
+        List<SimulationStore.Piece> pieces = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            SimulationEvent event = decode(record);
-            if (event != null) {
-                events.add(event);
+            Decoded decoded = decode(record);
+            if (decoded != null && decoded.part() != null) {
+                pieces.add(new SimulationStore.Piece(decoded.event(), decoded.part()));
+            } else if (decoded != null) {
+                events.add(decoded.event());
             }
         }
-        for (SimulationEvent stored : store.append(events)) {
-            if (stored.isFinal()) {
-                metrics.finished(stored);
+        List<SimulationEvent> stored = new ArrayList<>(store.append(events));
+        if (!pieces.isEmpty()) {
+            stored.addAll(store.appendParts(pieces));
+        }
+        for (SimulationEvent event : stored) {
+            if (event.isFinal()) {
+                metrics.finished(event);
             }
         }
     }
 
-    private static SimulationEvent decode(ConsumerRecord<String, byte[]> record) {
+    /** A record's event, and its part when it carries one; null (logged) for a record that cannot be read. */
+    private static Decoded decode(ConsumerRecord<String, byte[]> record) {
         try {
-            return ResultRecords.read(record.key(), header(record), record.value());
+            return new Decoded(ResultRecords.read(record.key(), header(record), record.value()),
+                    ResultRecords.part(header(record)));
         } catch (IllegalArgumentException e) {
             LOG.error("unreadable result record at {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
@@ -92,5 +114,8 @@ public final class ResultListeners {
             Header header = record.headers().lastHeader(name);
             return header == null ? null : header.value();
         };
+    }
+
+    private record Decoded(SimulationEvent event, Part part) {
     }
 }

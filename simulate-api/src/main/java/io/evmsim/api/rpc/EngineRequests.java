@@ -40,7 +40,7 @@ final class EngineRequests {
             "returnFullTransactions");
     private static final Set<String> BLOCK_STATE_CALL_FIELDS = Set.of("blockOverrides", "stateOverrides", "calls");
     private static final Set<String> TRACE_FIELDS = Set.of("tracer", "tracerConfig", "stateOverrides",
-            "blockOverrides", "disableStorage", "disableStack", "enableMemory", "enableReturnData");
+            "blockOverrides", "disableStorage", "disableStack", "enableMemory", "enableReturnData", "limit");
     private static final Set<String> TRACER_CONFIG_FIELDS = Set.of("onlyTopCall", "withLog", "diffMode");
     private static final Set<String> BUNDLE_FIELDS = Set.of("txs", "blockNumber", "stateBlockNumber", "timestamp",
             "coinbase", "gasLimit", "baseFee");
@@ -86,7 +86,8 @@ final class EngineRequests {
                 : EMPTY, config.path("tracerConfig"), TRACER_CONFIG_FIELDS);
         TraceOptions options = new TraceOptions(tracer, flag(tracerConfig, "onlyTopCall"),
                 flag(tracerConfig, "withLog"), flag(tracerConfig, "diffMode"), flag(config, "disableStorage"),
-                flag(config, "disableStack"), flag(config, "enableMemory"), flag(config, "enableReturnData"));
+                flag(config, "disableStack"), flag(config, "enableMemory"), flag(config, "enableReturnData"),
+                stepLimit(config));
         RpcCall rpc = new RpcCall(RpcMethod.DEBUG_TRACE_CALL, List.of(), false, false, options, List.of());
         return single(block, call, stateOverrides(config.raw("stateOverrides"), config.path("stateOverrides")),
                 blockOverrides(config.raw("blockOverrides"), config.path("blockOverrides")), rpc);
@@ -190,6 +191,15 @@ final class EngineRequests {
         return new BlockOverrides(o.uint64("number"), o.uint64("time"), o.quantity("baseFeePerGas"),
                 o.address("feeRecipient"), o.has("prevRandao") ? o.hash("prevRandao").toWord() : null,
                 o.uint64("gasLimit"), o.quantity("blobBaseFee"));
+    }
+
+    /** The opcode logger's {@code limit}: the first steps to keep, 0 (or absent) for all. */
+    private static int stepLimit(JsonFields config) {
+        Long limit = config.uint64("limit");
+        if (limit != null && limit > Integer.MAX_VALUE) {
+            throw new InvalidRequestException(config.path("limit"), "at most " + Integer.MAX_VALUE + " steps");
+        }
+        return limit == null ? 0 : limit.intValue();
     }
 
     private static boolean flag(JsonFields fields, String name) {

@@ -14,6 +14,8 @@ final class JsonRpcError extends RuntimeException {
     static final int INTERNAL_ERROR = -32603;
     /** geth's server error: unknown blocks, unavailable state, timeouts. */
     static final int SERVER_ERROR = -32000;
+    /** geth's "response too large" ({@code rpc/errors.go}): here, an answer past the result-size limit. */
+    static final int RESPONSE_TOO_LARGE = -32003;
 
     private final int code;
     private final JsonNode data;

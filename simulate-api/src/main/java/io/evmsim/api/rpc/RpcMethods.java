@@ -4,9 +4,12 @@ import io.evmsim.api.rpc.EngineRequests.Prepared;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Submitted;
 import io.evmsim.common.simulation.RpcMethod;
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The methods of {@code POST /rpc}: those that execute go through the pipeline (Kafka, a worker,
@@ -43,19 +46,39 @@ final class RpcMethods {
         };
     }
 
-    /** Publishes the request and unwraps the worker's answer: its result, or its error. */
+    /**
+     * Publishes the request and unwraps the worker's answer: its result, or its error. A result (up to the
+     * result-size limit, a call tree 1,024 frames deep) is spliced into the response as the worker wrote
+     * it, never parsed here.
+     */
     private JsonNode run(Prepared prepared) throws InterruptedException {
         Submitted submitted = simulations.submit(prepared.kind(), prepared.factory());
         SimulationEvent last = simulations.awaitFinal(submitted).orElseThrow(() -> new JsonRpcError(
                 JsonRpcError.SERVER_ERROR, "simulation " + submitted.id() + " did not finish in time"));
+        if (last.type() != SimulationEvent.EventType.ERROR && last.outcome().equals("success")) {
+            return result(last.payload());
+        }
         JsonNode payload = SimulationJson.mapper().readTree(last.payload());
         if (last.type() == SimulationEvent.EventType.ERROR) {
-            throw new JsonRpcError(JsonRpcError.INTERNAL_ERROR, payload.path("error").asString());
+            boolean tooLarge = SimulationError.of(payload.path("code").asString("")) == SimulationError.RESULT_TOO_LARGE;
+            throw new JsonRpcError(tooLarge ? JsonRpcError.RESPONSE_TOO_LARGE : JsonRpcError.INTERNAL_ERROR,
+                    payload.path("error").asString());
         }
         JsonNode error = payload.get("error");
         if (error != null) {
             throw new JsonRpcError(error.path("code").asInt(), error.path("message").asString(), error.get("data"));
         }
         return payload.get("result");
+    }
+
+    /** The {@code result} member of a successful answer, {@code {"result":...}} as the worker writes it. */
+    private static JsonNode result(String answer) {
+        String prefix = "{\"result\":";
+        if (!answer.startsWith(prefix) || !answer.endsWith("}")) {
+            throw new IllegalStateException("a worker's answer is not {\"result\":...}: "
+                    + answer.substring(0, Math.min(answer.length(), 80)));
+        }
+        return JsonNodeFactory.instance.rawValueNode(new RawValue(answer.substring(prefix.length(),
+                answer.length() - 1)));
     }
 }

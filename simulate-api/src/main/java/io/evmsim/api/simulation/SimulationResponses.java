@@ -38,12 +38,7 @@ final class SimulationResponses {
 
     /** The code of a simulation's {@link EventType#ERROR} record, read from its payload's {@code code}. */
     static SimulationError errorCode(SimulationEvent error) {
-        String code = SimulationJson.mapper().readTree(error.payload()).path("code").asString("");
-        try {
-            return SimulationError.valueOf(code);
-        } catch (IllegalArgumentException e) {
-            return SimulationError.INTERNAL; // a record written without a code
-        }
+        return SimulationError.of(SimulationJson.mapper().readTree(error.payload()).path("code").asString(""));
     }
 
     static String pending(String id) {

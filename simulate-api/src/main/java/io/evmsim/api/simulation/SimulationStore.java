@@ -1,5 +1,6 @@
 package io.evmsim.api.simulation;
 
+import io.evmsim.common.simulation.ResultRecords;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationKind;
 import java.time.Instant;
@@ -19,6 +20,14 @@ public interface SimulationStore {
      */
     List<SimulationEvent> append(List<SimulationEvent> events);
 
+    /**
+     * Keeps the parts of results that travelled in several records (a duplicate part is a no-op), and
+     * {@linkplain #append appends} each result whose set of parts is now complete, joined.
+     *
+     * @return the joined results that were new, in the order their sets completed
+     */
+    List<SimulationEvent> appendParts(List<Piece> pieces);
+
     Optional<SimulationKind> kind(String id);
 
     /** The stored events of a simulation with a sequence of at least {@code fromSequence}, in order. */
@@ -26,4 +35,8 @@ public interface SimulationStore {
 
     /** Deletes what expired before {@code now}; returns how many simulations went. */
     int deleteExpired(Instant now);
+
+    /** One part of a result: the event as its record reads, its payload the part's text. */
+    record Piece(SimulationEvent event, ResultRecords.Part part) {
+    }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,62 @@ public final class JdbcSimulationStore implements SimulationStore {
         return stored;
     }
 
+    /**
+     * One statement keeps the parts, one joins the sets now complete (in SQL: a result of 16 MB is read
+     * once, joined), which are appended as whole results; then their parts, and any other set of the same
+     * result (an earlier run's, left incomplete), are deleted.
+     */
+    @Override
+    public List<SimulationEvent> appendParts(List<Piece> pieces) {
+        Instant now = clock.instant();
+        Map<SetKey, SimulationEvent> sets = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>();
+        for (Piece piece : pieces) {
+            SimulationEvent event = piece.event();
+            UUID id = parse(event.simulationId());
+            if (id != null && expiresAt(event).isAfter(now)) {
+                sets.putIfAbsent(new SetKey(id, event.sequence(), piece.part().set()), event);
+                params.addAll(List.of(id, event.sequence(), piece.part().set(), piece.part().index(),
+                        piece.part().count(), event.payload(), Timestamp.from(expiresAt(event))));
+            }
+        }
+        if (sets.isEmpty()) {
+            return List.of();
+        }
+        for (int from = 0; from < params.size(); from += 7 * MAX_ROWS) {
+            List<Object> rows = params.subList(from, Math.min(params.size(), from + 7 * MAX_ROWS));
+            template.update("INSERT INTO simulation_event_part (simulation_id, sequence, part_set, part_index, "
+                    + "part_count, payload, expires_at) VALUES " + values(rows.size() / 7, 7)
+                    + " ON CONFLICT DO NOTHING", rows.toArray());
+        }
+        List<Object> keys = new ArrayList<>();
+        sets.keySet().forEach(key -> keys.addAll(List.of(key.simulationId, key.sequence, key.set)));
+        Map<SetKey, String> joined = new HashMap<>();
+        template.query("SELECT simulation_id, sequence, part_set, string_agg(payload, '' ORDER BY part_index) "
+                + "FROM simulation_event_part WHERE (simulation_id, sequence, part_set) IN (" + values(sets.size(), 3)
+                + ") GROUP BY simulation_id, sequence, part_set HAVING count(*) = min(part_count)",
+                rs -> {
+                    joined.put(new SetKey(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)), rs.getString(4));
+                }, keys.toArray());
+        if (joined.isEmpty()) {
+            return List.of();
+        }
+        List<SimulationEvent> complete = new ArrayList<>();
+        List<Object> done = new ArrayList<>();
+        sets.forEach((key, part) -> {
+            String payload = joined.get(key);
+            if (payload != null) {
+                complete.add(new SimulationEvent(part.simulationId(), part.replyTo(), part.sequence(), part.type(),
+                        part.index(), part.outcome(), payload, part.kind(), part.submittedAtMillis()));
+                done.addAll(List.of(key.simulationId, key.sequence));
+            }
+        });
+        List<SimulationEvent> stored = append(complete);
+        template.update("DELETE FROM simulation_event_part WHERE (simulation_id, sequence) IN ("
+                + values(done.size() / 2, 2) + ")", done.toArray());
+        return stored;
+    }
+
     /** {@code (?, ?, ...), (?, ?, ...), ...}: rows of columns placeholders. */
     private static String values(int rows, int columns) {
         String row = "(" + "?, ".repeat(columns - 1) + "?)";
@@ -152,10 +209,14 @@ public final class JdbcSimulationStore implements SimulationStore {
     @Override
     public int deleteExpired(Instant now) {
         jdbc.sql("DELETE FROM simulation_event WHERE expires_at <= ?").param(Timestamp.from(now)).update();
+        jdbc.sql("DELETE FROM simulation_event_part WHERE expires_at <= ?").param(Timestamp.from(now)).update();
         return jdbc.sql("DELETE FROM simulation WHERE expires_at <= ?").param(Timestamp.from(now)).update();
     }
 
     private record EventKey(UUID simulationId, int sequence) {
+    }
+
+    private record SetKey(UUID simulationId, int sequence, String set) {
     }
 
     /** Ids are UUIDs; anything else names no simulation. */

@@ -3,11 +3,14 @@ package io.evmsim.api.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evmsim.api.simulation.SimulationStore.Piece;
+import io.evmsim.common.simulation.ResultRecords;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.testsupport.TestDatabases;
 import io.evmsim.testsupport.TestDatabases.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +114,53 @@ class JdbcSimulationStoreTest {
         assertEquals(events, store.append(events));
         assertEquals(2500, jdbc.queryForObject("SELECT count(*) FROM simulation", Integer.class));
         assertTrue(store.append(events).isEmpty());
+    }
+
+    @Test
+    void aResultInPartsIsStoredWholeOnceItsLastPartComesWhateverTheDuplicatesAndAnEarlierRunsParts() {
+        String id = UUID.randomUUID().toString();
+        // as large as a result may be (16 MB), in the worker's parts of 768 KB
+        String payload = "{\"returnData\":\"0x" + "ab".repeat(8_388_000) + "\",\"reason\":\"\u00e9\u20ac\"}";
+        List<String> texts = new ArrayList<>();
+        for (byte[] piece : ResultRecords.pieces(payload.getBytes(StandardCharsets.UTF_8), 786_432)) {
+            texts.add(new String(piece, StandardCharsets.UTF_8));
+        }
+        assertEquals(22, texts.size());
+        // a run that stopped after its first part, then the run that completed, over two polls
+        List<Piece> earlier = List.of(piece(id, "run-1", 0, texts));
+        List<Piece> first = new ArrayList<>();
+        List<Piece> rest = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            (i < 10 ? first : rest).add(piece(id, "run-2", i, texts));
+        }
+        rest.add(piece(id, "run-2", 3, texts)); // a duplicate
+        assertEquals(List.of(), store.appendParts(earlier));
+        assertEquals(List.of(), store.appendParts(first));
+        assertEquals(List.of(), store.events(id, 0));
+
+        List<SimulationEvent> stored = store.appendParts(rest);
+        assertEquals(1, stored.size());
+        assertEquals(payload, stored.getFirst().payload());
+        assertEquals(payload, store.events(id, 0).getFirst().payload());
+        assertEquals(Optional.of(SimulationKind.SINGLE), store.kind(id));
+        assertEquals(0, jdbc.queryForObject("SELECT count(*) FROM simulation_event_part", Integer.class));
+        // the whole set delivered again: kept once, reported new never again
+        assertEquals(List.of(), store.appendParts(java.util.stream.Stream.concat(first.stream(), rest.stream()).toList()));
+        assertEquals(1, store.events(id, 0).size());
+    }
+
+    @Test
+    void anIncompleteSetGoesWithTheSweep() {
+        String id = UUID.randomUUID().toString();
+        store.appendParts(List.of(piece(id, "run-1", 0, List.of("{\"a\":", "1}"))));
+        assertEquals(1, jdbc.queryForObject("SELECT count(*) FROM simulation_event_part", Integer.class));
+        store.deleteExpired(NOW.plus(RETENTION));
+        assertEquals(0, jdbc.queryForObject("SELECT count(*) FROM simulation_event_part", Integer.class));
+    }
+
+    private static Piece piece(String id, String set, int index, List<String> texts) {
+        return new Piece(event(id, 0, EventType.SUMMARY, texts.get(index)), new ResultRecords.Part(set, index,
+                texts.size()));
     }
 
     private static SimulationEvent event(String id, int sequence, EventType type, String payload) {

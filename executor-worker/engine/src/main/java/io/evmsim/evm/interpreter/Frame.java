@@ -78,6 +78,11 @@ public final class Frame {
         return memory;
     }
 
+    /** The return data of the frame's last call or creation (what RETURNDATACOPY reads), for tracers. */
+    public byte[] returnData() {
+        return returnData;
+    }
+
     public Address recipient() {
         return message.recipient();
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.interpreter.Asm;
+import io.evmsim.evm.interpreter.HaltReason;
 import io.evmsim.evm.trace.opcode.StructLog;
 import io.evmsim.evm.trace.opcode.StructLogTrace;
 import io.evmsim.evm.trace.opcode.StructLoggerConfig;
@@ -22,10 +23,14 @@ class StructLogTest {
     private final Fixture fixture = new Fixture();
 
     private StructLogTrace trace(byte[] code, long gas, StructLoggerConfig config) {
+        return run(code, gas, config).structLogs();
+    }
+
+    private TransactionSimulation run(byte[] code, long gas, StructLoggerConfig config) {
         fixture.world.put(ROUTER, 1, UInt256.ZERO, code, Map.of());
         return fixture.simulator(SimulationOptions.calls().withStructLogs(config))
                 .runBlock(fixture.block, List.of(Fixture.call(ALICE, ROUTER, gas, 0, new byte[0])))
-                .transactions().get(0).structLogs();
+                .transactions().get(0);
     }
 
     @Test
@@ -66,12 +71,59 @@ class StructLogTest {
     @Test
     void anOutOfGasStepCarriesTheError() {
         StructLogTrace trace = trace(Asm.code().push(1).op(PUSH0, SSTORE).bytes(), 21_000 + 3 + 2 + 100,
-                new StructLoggerConfig(true, true, false, 0));
+                new StructLoggerConfig(true, true, false, false, 0, Integer.MAX_VALUE, Long.MAX_VALUE));
         StructLog last = trace.structLogs().get(trace.structLogs().size() - 1);
         assertEquals("SSTORE", last.op());
         assertEquals("out of gas", last.error());
         assertTrue(trace.failed());
         assertNull(last.stack(), "stack disabled");
         assertEquals(0, last.memory().length, "memory enabled and empty");
+    }
+
+    /** JUMPDEST PUSH1 0 JUMP: an endless loop of three steps, 12 gas a round. */
+    private static final byte[] LOOP = Asm.code().op(JUMPDEST).push(0).op(JUMP).bytes();
+
+    private static StructLoggerConfig ceilings(boolean memory, int limit, int maxSteps, long maxBytes) {
+        return new StructLoggerConfig(memory, false, false, true, limit, maxSteps, maxBytes);
+    }
+
+    @Test
+    void aLimitKeepsTheFirstStepsWithoutAnError() {
+        StructLogTrace trace = trace(LOOP, 100_000, ceilings(false, 10, 1_000_000, Long.MAX_VALUE));
+        assertEquals(10, trace.structLogs().size());
+        assertNull(trace.exceeded());
+        assertEquals(100_000, trace.gas(), "the loop ran until its gas was gone");
+    }
+
+    @Test
+    void pastTheStepCeilingTheTraceNamesItAndExecutionStopsThere() {
+        TransactionSimulation run = run(LOOP, 10_000_000, ceilings(false, 0, 1_000, Long.MAX_VALUE));
+        StructLogTrace trace = run.structLogs();
+        assertEquals("more than 1000 steps", trace.exceeded());
+        assertEquals(1_000, trace.structLogs().size());
+        assertTrue(trace.failed());
+        assertEquals(HaltReason.INTERRUPTED, run.result().halt(), "stopped, not run to the end of its gas");
+    }
+
+    @Test
+    void pastTheByteCeilingTheTraceNamesIt() {
+        // memory grown to 32 KB by one MSTORE, then the loop with memory captured on every step
+        byte[] code = Asm.code().push(1).push(32 * 1024 - 32).op(MSTORE, JUMPDEST).push(6).op(JUMP).bytes();
+        StructLogTrace trace = trace(code, 1_000_000, ceilings(true, 0, 1_000_000, 1_000_000));
+        assertEquals("more than 1000000 bytes of JSON", trace.exceeded());
+        // each step with memory estimates 1,024 words of 69 bytes: fewer than 15 of them fit
+        assertTrue(trace.structLogs().size() < 3 + 15, "steps kept: " + trace.structLogs().size());
+    }
+
+    @Test
+    void returnDataIsCapturedWhenEnabled() {
+        fixture.world.put(BOB, 1, UInt256.ZERO, Asm.code().push(42).op(PUSH0, MSTORE).push(32).op(PUSH0, RETURN)
+                .bytes(), Map.of());
+        byte[] code = Asm.code().op(PUSH0, PUSH0, PUSH0, PUSH0, PUSH0).push(BOB).push(10_000).op(CALL, POP, STOP)
+                .bytes();
+        List<StructLog> steps = trace(code, 100_000, ceilings(false, 0, 1_000, 1_000_000)).structLogs();
+        StructLog afterCall = steps.stream().filter(s -> s.op().equals("POP")).findFirst().orElseThrow();
+        assertEquals(42, afterCall.returnData()[31]);
+        assertEquals(0, steps.getFirst().returnData().length);
     }
 }

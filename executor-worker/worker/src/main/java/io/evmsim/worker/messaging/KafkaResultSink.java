@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,6 +25,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * {@link #acknowledged()} completes, so the offset moves only after every result is durable (at least
  * once), while no thread waits for the broker. One key means one partition, and the producer
  * keeps their order. Sequence numbers make a redelivered request's results recognisable as duplicates.
+ *
+ * <p>A result larger than a record travels in parts ({@link ResultRecords#pieces}); results that come
+ * to more than {@link ResultLimits#maxResultBytes} in all end the simulation with
+ * {@link SimulationError#RESULT_TOO_LARGE} instead, and nothing of it is published after that error.
  */
 final class KafkaResultSink implements ResultSink {
     private static final long SEND_TIMEOUT_SECONDS = 10;
@@ -34,23 +39,36 @@ final class KafkaResultSink implements ResultSink {
     private final SimulationKind kind;
     private final long submittedAtMillis;
     private final SimulationExecutor.WorkerMetrics metrics;
+    private final ResultLimits limits;
     private int sequence;
+    /** The JSON published so far, in bytes. */
+    private long resultBytes;
+    private boolean ended;
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
     private long firstSentNanos;
 
     KafkaResultSink(KafkaTemplate<String, byte[]> kafka, String simulationId, String replyTo, SimulationKind kind,
-            long submittedAtMillis, SimulationExecutor.WorkerMetrics metrics) {
+            long submittedAtMillis, SimulationExecutor.WorkerMetrics metrics, ResultLimits limits) {
         this.kafka = kafka;
         this.simulationId = simulationId;
         this.replyTo = replyTo;
         this.kind = kind;
         this.submittedAtMillis = submittedAtMillis;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     @Override
     public void transaction(int index, String outcome, String json) {
         publish(EventType.TRANSACTION, index, outcome, json);
+    }
+
+    @Override
+    public boolean admits(long leastBytes) {
+        if (!ended && resultBytes + leastBytes > limits.maxResultBytes()) {
+            error(SimulationError.RESULT_TOO_LARGE, tooLarge(resultBytes + leastBytes, true), null);
+        }
+        return !ended;
     }
 
     @Override
@@ -60,6 +78,10 @@ final class KafkaResultSink implements ResultSink {
 
     @Override
     public void error(SimulationError code, String message, String field) {
+        publish(EventType.ERROR, null, "error", errorJson(code, message, field));
+    }
+
+    private static String errorJson(SimulationError code, String message, String field) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", "error");
         body.put("code", code.name());
@@ -67,19 +89,43 @@ final class KafkaResultSink implements ResultSink {
         if (field != null) {
             body.put("field", field);
         }
-        publish(EventType.ERROR, null, "error", SimulationJson.mapper().writeValueAsString(body));
+        return SimulationJson.mapper().writeValueAsString(body);
     }
 
     private void publish(EventType type, Integer index, String outcome, String json) {
-        SimulationEvent event = new SimulationEvent(simulationId, replyTo, sequence++, type, index, outcome, json,
+        if (ended) {
+            return; // after the final record (RESULT_TOO_LARGE while the simulation still ran), nothing
+        }
+        SimulationEvent event = new SimulationEvent(simulationId, replyTo, sequence, type, index, outcome, json,
                 kind, submittedAtMillis);
+        byte[] value = ResultRecords.value(event);
+        if (type != EventType.ERROR && resultBytes + value.length > limits.maxResultBytes()) {
+            error(SimulationError.RESULT_TOO_LARGE, tooLarge(resultBytes + value.length, resultBytes > 0), null);
+            return;
+        }
+        sequence++;
+        resultBytes += value.length;
+        ended = event.isFinal();
         if (pending.isEmpty()) {
             firstSentNanos = System.nanoTime();
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.RESULTS, simulationId,
-                ResultRecords.value(event));
-        ResultRecords.writeHeaders(event, record.headers()::add);
-        pending.add(kafka.send(record));
+        List<byte[]> pieces = ResultRecords.pieces(value, limits.maxRecordBytes());
+        String set = pieces.size() == 1 ? null : UUID.randomUUID().toString();
+        for (int i = 0; i < pieces.size(); i++) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.RESULTS, simulationId,
+                    pieces.get(i));
+            ResultRecords.writeHeaders(event, record.headers()::add);
+            if (set != null) {
+                ResultRecords.writePart(new ResultRecords.Part(set, i, pieces.size()), record.headers()::add);
+            }
+            pending.add(kafka.send(record));
+        }
+    }
+
+    /** @param atLeast whether {@code bytes} is a lower bound (the rest not written) rather than the whole */
+    private String tooLarge(long bytes, boolean atLeast) {
+        return "the result is too large: " + (atLeast ? "at least " : "") + bytes + " bytes of JSON, over the"
+                + " result-size limit of " + limits.maxResultBytes() + " bytes";
     }
 
     /**

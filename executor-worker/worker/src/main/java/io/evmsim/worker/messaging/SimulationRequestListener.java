@@ -49,18 +49,20 @@ public final class SimulationRequestListener implements AutoCloseable {
     private final Semaphore places;
     private final InOrderAcknowledgments acknowledgments = new InOrderAcknowledgments();
     private final ScheduledExecutorService committer;
+    private final ResultLimits resultLimits;
 
     /**
      * @param places simulations accepted and not yet acknowledged, at most
      * @param commitInterval how often the offsets of finished requests are committed
      */
     public SimulationRequestListener(SimulationExecutor executor, RpcExecutor rpc, ExecutorService engineThreads,
-            KafkaTemplate<String, byte[]> kafka, int places, Duration commitInterval) {
+            KafkaTemplate<String, byte[]> kafka, int places, Duration commitInterval, ResultLimits resultLimits) {
         this.executor = executor;
         this.rpc = rpc;
         this.engineThreads = engineThreads;
         this.kafka = kafka;
         this.places = new Semaphore(places);
+        this.resultLimits = resultLimits;
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon()
                 .name("request-offsets").unstarted(task));
         committer.scheduleWithFixedDelay(acknowledgments::flush, commitInterval.toNanos(), commitInterval.toNanos(),
@@ -92,12 +94,12 @@ public final class SimulationRequestListener implements AutoCloseable {
             request = SimulationJson.read(record.value(), SimulationRequest.class);
         } catch (RuntimeException e) {
             KafkaResultSink sink = new KafkaResultSink(kafka, record.key(), header(record, SimulationTopics.REPLY_TO_HEADER),
-                    SimulationKind.SINGLE, record.timestamp(), executor.metrics());
+                    SimulationKind.SINGLE, record.timestamp(), executor.metrics(), resultLimits);
             deadLetter(record, taken, "unreadable request: " + e.getMessage(), sink);
             return;
         }
         KafkaResultSink sink = new KafkaResultSink(kafka, request.id(), request.replyTo(), request.kind(),
-                request.submittedAtMillis(), executor.metrics());
+                request.submittedAtMillis(), executor.metrics(), resultLimits);
         try {
             if (request.rpc() != null) {
                 rpc.run(request, sink); // a JSON-RPC method: one answer record

@@ -14,6 +14,8 @@ public final class RpcError extends RuntimeException {
     public static final int SERVER_ERROR = -32000;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL = -32603;
+    /** geth's "response too large" ({@code rpc/errors.go}): a result past one of this server's ceilings. */
+    public static final int RESPONSE_TOO_LARGE = -32003;
 
     private final int code;
     private final String data;

@@ -1,6 +1,7 @@
 package io.evmsim.worker.rpc;
 
 import io.evmsim.common.simulation.RpcCall;
+import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.CodeCache;
@@ -25,13 +26,22 @@ public final class RpcExecutor {
     private final CodeCache codeCache;
     private final ForkRules rules;
     private final int maxRounds;
+    private final int traceMaxSteps;
+    private final long traceMaxBytes;
 
-    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules, int maxRounds) {
+    /**
+     * @param traceMaxSteps the opcode logger's ceiling on steps
+     * @param traceMaxBytes the opcode logger's ceiling on the JSON of its steps
+     */
+    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules, int maxRounds,
+            int traceMaxSteps, long traceMaxBytes) {
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
         this.rules = rules;
         this.maxRounds = maxRounds;
+        this.traceMaxSteps = traceMaxSteps;
+        this.traceMaxBytes = traceMaxBytes;
     }
 
     public void run(SimulationRequest request, ResultSink sink) {
@@ -44,7 +54,7 @@ public final class RpcExecutor {
         } catch (RpcError e) {
             answer.set("error", e.toJson());
             outcome = e.code() == RpcError.REVERTED ? "reverted"
-                    : e.code() == RpcError.INTERNAL ? "error" : "invalid";
+                    : e.code() == RpcError.INTERNAL || e.code() == RpcError.RESPONSE_TOO_LARGE ? "error" : "invalid";
         } catch (RpcDeadline.Exceeded e) {
             answer.set("error", new RpcError(RpcError.SERVER_ERROR,
                     "execution aborted (timeout = " + request.deadlineMillis() + "ms)").toJson());
@@ -53,7 +63,7 @@ public final class RpcExecutor {
             answer.set("error", new RpcError(RpcError.INTERNAL, "state unavailable: " + e.getMessage()).toJson());
             outcome = "error";
         }
-        sink.summary(outcome, answer.toString());
+        sink.summary(outcome, SimulationJson.text(answer));
     }
 
     private JsonNode answer(SimulationRequest request, RpcDeadline deadline) {
@@ -71,7 +81,7 @@ public final class RpcExecutor {
         RpcCall rpc = request.rpc();
         return switch (rpc.method()) {
             case ETH_CALL -> EthCall.answer(run);
-            case DEBUG_TRACE_CALL -> TraceCall.answer(run);
+            case DEBUG_TRACE_CALL -> TraceCall.answer(run, traceMaxSteps, traceMaxBytes);
             case ETH_SIMULATE_V1 -> SimulateV1.answer(run);
             case ETH_ESTIMATE_GAS -> GasEstimator.answer(run);
             case ETH_CREATE_ACCESS_LIST -> AccessLists.answer(run);

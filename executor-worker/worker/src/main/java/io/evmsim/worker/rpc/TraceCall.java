@@ -5,10 +5,12 @@ import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.trace.call.CallTracer;
+import io.evmsim.evm.trace.opcode.StructLogTrace;
 import io.evmsim.evm.trace.opcode.StructLogger;
 import io.evmsim.evm.trace.opcode.StructLoggerConfig;
 import io.evmsim.evm.trace.prestate.PrestateTracer;
 import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.worker.result.LeastJsonBytes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,23 +21,40 @@ final class TraceCall {
     private TraceCall() {
     }
 
-    static JsonNode answer(RpcRun run) {
+    /**
+     * @param maxSteps the opcode logger's ceiling on steps kept, whatever the request's {@code limit}
+     * @param maxBytes the ceiling on a trace's JSON: the opcode logger's steps, the call tracer's frames
+     */
+    static JsonNode answer(RpcRun run, int maxSteps, long maxBytes) {
         TraceOptions options = run.request().rpc().trace();
         return run.attempt(fetched -> {
             JournaledState state = run.state(fetched);
             BlockContext block = run.block();
             if (options.tracer() == null) {
                 StructLogger logger = new StructLogger(state, new StructLoggerConfig(options.enableMemory(),
-                        options.disableStack(), options.disableStorage(), 0));
+                        options.disableStack(), options.disableStorage(), options.enableReturnData(),
+                        options.limit(), maxSteps, maxBytes));
                 Executed executed = run.run(run.processor(), state, block, run.call(), logger);
                 rejectInvalid(executed, state, block, run.rules());
-                return StructLogJson.of(logger.result());
+                StructLogTrace trace = logger.result();
+                if (trace.exceeded() != null) {
+                    throw new RpcError(RpcError.RESPONSE_TOO_LARGE, "response too large: the opcode trace has "
+                            + trace.exceeded() + ", this server's limit; pass a \"limit\" of steps to keep, or "
+                            + "disableStack, disableStorage, or no enableMemory or enableReturnData");
+                }
+                return StructLogJson.of(trace);
             }
             return switch (options.tracer()) {
                 case TraceOptions.CALL_TRACER -> {
                     CallTracer tracer = new CallTracer(options.onlyTopCall());
                     Executed executed = run.run(run.processor(), state, block, run.call(), tracer);
                     rejectInvalid(executed, state, block, run.rules());
+                    long leastBytes = LeastJsonBytes.callTree(tracer.root());
+                    if (leastBytes > maxBytes) {
+                        throw new RpcError(RpcError.RESPONSE_TOO_LARGE, "response too large: the call trace takes at"
+                                + " least " + leastBytes + " bytes of JSON, more than this server's limit of "
+                                + maxBytes + " bytes");
+                    }
                     yield CallTraceJson.of(tracer.root(), options.withLog());
                 }
                 case TraceOptions.PRESTATE_TRACER -> {

@@ -6,6 +6,13 @@ import io.evmsim.common.simulation.SimulationError;
 public interface ResultSink {
     void transaction(int index, String outcome, String json);
 
+    /**
+     * Whether a result whose JSON takes at least {@code leastBytes} may still be published, asked before it
+     * is written; when not, the simulation has ended as publishing it would have ended it (with
+     * {@link SimulationError#RESULT_TOO_LARGE}), and nothing more is published.
+     */
+    boolean admits(long leastBytes);
+
     void summary(String outcome, String json);
 
     /** The simulation could not run, for {@code code}; {@code field} names the request field at fault, or is null. */

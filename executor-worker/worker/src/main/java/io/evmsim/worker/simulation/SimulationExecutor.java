@@ -2,6 +2,7 @@ package io.evmsim.worker.simulation;
 
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.SimulationError;
+import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
@@ -21,6 +22,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.CallDeadline;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.result.LeastJsonBytes;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
@@ -137,11 +139,14 @@ public final class SimulationExecutor {
                             if (one.result() != null && one.result().isValid()) {
                                 timer.gasUsed(one.result().gasUsed());
                             }
+                            if (!sink.admits(LeastJsonBytes.transaction(one))) {
+                                return; // ended by size, before its document takes memory
+                            }
                             if (single) {
                                 singleResult = TransactionDocument.of(i, one);
                             } else {
                                 sink.transaction(i, TransactionDocument.outcome(one),
-                                        TransactionDocument.of(i, one).toString());
+                                        SimulationJson.text(TransactionDocument.of(i, one)));
                             }
                             published++;
                         }
@@ -169,7 +174,7 @@ public final class SimulationExecutor {
             singleResult.set("timings", summary.get("timings"));
             summary = singleResult;
         }
-        sink.summary(round.outcome, summary.toString());
+        sink.summary(round.outcome, SimulationJson.text(summary));
     }
 
     /**

@@ -76,7 +76,7 @@ class RpcDeadlineTest {
     void aCallPastItsDeadlineIsAbortedAsATimeout() {
         LoopState client = new LoopState();
         RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
-                ForkRules.forFork(Fork.PRAGUE), 8);
+                ForkRules.forFork(Fork.PRAGUE), 8, 250_000, 16L << 20);
         long gas = 1_000_000_000_000L; // minutes of looping at any speed
         CallRequest call = new CallRequest(null, Address.fromLong(1), LOOPER, null, null, gas, null, null, null, null,
                 null, null, null, null);
@@ -89,6 +89,11 @@ class RpcDeadlineTest {
             @Override
             public void transaction(int index, String outcome, String json) {
                 throw new AssertionError("a JSON-RPC method answers with one summary");
+            }
+
+            @Override
+            public boolean admits(long leastBytes) {
+                return true;
             }
 
             @Override

@@ -118,6 +118,11 @@ class SimulationExecutorDeadlineTest {
             }
 
             @Override
+            public boolean admits(long leastBytes) {
+                return true;
+            }
+
+            @Override
             public void summary(String outcome, String json) {
                 throw new AssertionError("no summary without state");
             }
