@@ -14,23 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** State in which every account exists, empty, except {@link #LOOPER}, whose code loops for ever. */
+/**
+ * State in which every account exists, empty, except {@link #LOOPER}, whose code asks for a block
+ * hash in a loop until its gas runs out (37 gas a turn).
+ */
 public final class LoopingState implements StateCacheClient {
     public static final BlockHeader BLOCK = new BlockHeader(1, Hash.fromHex("0x" + "11".repeat(32)), Hash.ZERO,
             Hash.ZERO, 1_700_000_000L, UInt256.ONE, 30_000_000L, Address.ZERO, Hash.ZERO, 0, 1);
-    /** JUMPDEST PUSH1 0 JUMP: 12 gas a turn, for ever. */
-    private static final byte[] LOOP = Hex.decode("0x5b600056");
+    /** JUMPDEST PUSH1 0 BLOCKHASH POP PUSH1 0 JUMP. */
+    private static final byte[] LOOP = Hex.decode("0x5b60004050600056");
     public static final Address LOOPER = Address.fromLong(0xf00d);
 
-    private final Runnable onCodeRead;
+    private final Runnable onBlockHash;
 
     public LoopingState() {
         this(() -> { });
     }
 
-    /** @param onCodeRead called when the looping code is read: its execution is about to start */
-    public LoopingState(Runnable onCodeRead) {
-        this.onCodeRead = onCodeRead;
+    /** @param onBlockHash called when the running loop asks for a block hash (at least once) */
+    public LoopingState(Runnable onBlockHash) {
+        this.onBlockHash = onBlockHash;
     }
 
     @Override
@@ -54,14 +57,12 @@ public final class LoopingState implements StateCacheClient {
     public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
         Map<Hash, byte[]> codes = new HashMap<>();
         codeHashes.forEach(hash -> codes.put(hash, hash.equals(Keccak.hash(LOOP)) ? LOOP : new byte[0]));
-        if (codes.containsKey(Keccak.hash(LOOP))) {
-            onCodeRead.run();
-        }
         return codes;
     }
 
     @Override
     public Hash blockHash(long number) {
+        onBlockHash.run();
         return Hash.ZERO;
     }
 }
