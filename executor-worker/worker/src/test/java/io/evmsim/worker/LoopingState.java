@@ -18,7 +18,7 @@ import java.util.Set;
  * State in which every account exists, empty, except {@link #LOOPER}, whose code asks for a block
  * hash in a loop until its gas runs out (37 gas a turn).
  */
-public final class LoopingState implements StateCacheClient {
+public class LoopingState implements StateCacheClient {
     public static final BlockHeader BLOCK = new BlockHeader(1, Hash.fromHex("0x" + "11".repeat(32)), Hash.ZERO,
             Hash.ZERO, 1_700_000_000L, UInt256.ONE, 30_000_000L, Address.ZERO, Hash.ZERO, 0, 1);
     /** JUMPDEST PUSH1 0 BLOCKHASH POP PUSH1 0 JUMP. */
