@@ -36,12 +36,7 @@ public final class Services implements AutoCloseable {
         try {
             // arguments, not default properties: they must win over each application's own file
             // no shutdown hooks of their own: the owner closes them before the broker they read from
-            SpringApplicationBuilder worker = WorkerApplication.application().registerShutdownHook(false);
-            if (stateCache != null) {
-                worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
-            }
-            services.contexts.add(worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
-                    "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
+            services.contexts.add(startWorker(kafkaBootstrap, stateCache, stateCacheUrl, workerPort));
             SpringApplicationBuilder gateway = SimulateApiApplication.application().registerShutdownHook(false);
             if (stateCache != null) {
                 gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
@@ -59,6 +54,22 @@ public final class Services implements AutoCloseable {
             services.close();
             throw e;
         }
+    }
+
+    /** A worker (one more, or the first), its state as {@link #start} takes it. */
+    public static ConfigurableApplicationContext startWorker(String kafkaBootstrap, StateCacheClient stateCache,
+            String stateCacheUrl, int workerPort) {
+        SpringApplicationBuilder worker = WorkerApplication.application().registerShutdownHook(false);
+        if (stateCache != null) {
+            worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
+        }
+        return worker.run("--" + WORKER_EXCLUDES, "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                "--server.port=" + workerPort, "--evmsim.worker.state-cache-url=" + stateCacheUrl);
+    }
+
+    /** The first worker's context (tests stop it). */
+    public ConfigurableApplicationContext worker() {
+        return contexts.getFirst();
     }
 
     /**
