@@ -6,7 +6,6 @@ import io.evmsim.worker.simulation.RunBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +28,7 @@ public final class Cancellations {
 
     private final ConcurrentHashMap<String, Long> cancelledUntil = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RunBudget> running = new ConcurrentHashMap<>();
-    private final LongSupplier wallClock;
     private volatile long nextSweep;
-
-    public Cancellations() {
-        this(System::currentTimeMillis);
-    }
-
-    Cancellations(LongSupplier wallClock) {
-        this.wallClock = wallClock;
-    }
 
     @KafkaListener(id = "simulation-cancellations", topicPartitions = @TopicPartition(
             topic = SimulationTopics.CANCELLATIONS,
@@ -56,7 +46,7 @@ public final class Cancellations {
 
     /** {@code id}'s client went away; its request's deadline is {@code deadlineMillis} (epoch milliseconds). */
     void cancel(String id, long deadlineMillis) {
-        long now = wallClock.getAsLong();
+        long now = System.currentTimeMillis();
         if (deadlineMillis + KEPT_PAST_DEADLINE_MILLIS < now) {
             return; // read again from the topic's beginning long after it mattered
         }

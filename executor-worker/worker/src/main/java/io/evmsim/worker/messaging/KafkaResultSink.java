@@ -48,6 +48,11 @@ final class KafkaResultSink implements ResultSink {
         this.metrics = metrics;
     }
 
+    /** Numbers the next record {@code sequence} (and the ones after it from there). */
+    void continueAt(int sequence) {
+        this.sequence = sequence;
+    }
+
     @Override
     public void transaction(int index, String outcome, String json) {
         publish(EventType.TRANSACTION, index, outcome, json);

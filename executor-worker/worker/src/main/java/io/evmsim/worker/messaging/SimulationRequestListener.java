@@ -115,6 +115,14 @@ public final class SimulationRequestListener implements AutoCloseable {
                 request.submittedAtMillis(), executor.metrics());
         try {
             RunBudget budget = cancellations.start(request);
+            if ((budget.expired() || budget.cancelled()) && request.rpc() == null
+                    && request.kind() == SimulationKind.BUNDLE) {
+                // Not run: its one error record. A redelivered request may have been run in part by a
+                // worker that died (results 0..k published); numbered after the last transaction, the
+                // error cannot be taken for one of them, and a complete result's final record (which
+                // has this number) wins over it as the first copy.
+                sink.continueAt(request.transactions().size());
+            }
             try {
                 if (request.rpc() != null) {
                     rpc.run(request, budget, sink); // a JSON-RPC method: one answer record

@@ -150,6 +150,28 @@ class SimulationRequestListenerTest {
         assertEquals("INTERNAL", finalPayload("s0", SimulationEvent.EventType.ERROR).get("code").stringValue());
     }
 
+    /**
+     * A bundle received after its deadline is answered {@code EXPIRED}, numbered after its last
+     * transaction: a worker that died running it may have published its first results.
+     */
+    @Test
+    void anExpiredBundlesErrorFollowsItsTransactionsNumbers() throws Exception {
+        CallRequest call = new CallRequest(null, Address.fromLong(1), Address.fromLong(2), null, null, 100_000L, null,
+                null, null, null, null, null, null, null);
+        SimulationRequest late = new SimulationRequest("late", "gateway", SimulationKind.BUNDLE, "latest",
+                List.of(call, call, call), Map.of(), null, false, false, 50_000_000L, 5_000,
+                System.currentTimeMillis() - 60_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            deliver(0, late);
+            awaitAcknowledged(0);
+        });
+        List<SimulationEvent> events = events("late");
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(SimulationEvent.EventType.ERROR, events.getFirst().type());
+        assertEquals(3, events.getFirst().sequence());
+        assertTrue(events.getFirst().payload().contains("\"code\":\"EXPIRED\""), events.toString());
+    }
+
     private void deliver(long offset, SimulationRequest request) throws InterruptedException {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(SimulationTopics.REQUESTS, 0, offset,
                 request.id(), SimulationJson.write(request));
@@ -163,14 +185,18 @@ class SimulationRequestListenerTest {
         }
     }
 
-    private JsonNode finalPayload(String id, SimulationEvent.EventType type) {
-        List<SimulationEvent> events = kafka.to(SimulationTopics.RESULTS).stream()
+    private List<SimulationEvent> events(String id) {
+        return kafka.to(SimulationTopics.RESULTS).stream()
                 .filter(record -> record.key().equals(id))
                 .map(record -> ResultRecords.read(id, name -> {
                     var header = record.headers().lastHeader(name);
                     return header == null ? null : header.value();
                 }, record.value()))
                 .toList();
+    }
+
+    private JsonNode finalPayload(String id, SimulationEvent.EventType type) {
+        List<SimulationEvent> events = events(id);
         assertTrue(!events.isEmpty(), "no result for " + id);
         SimulationEvent last = events.getFirst();
         assertEquals(type, last.type(), last.toString());
