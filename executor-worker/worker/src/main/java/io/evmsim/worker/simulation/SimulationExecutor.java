@@ -129,7 +129,9 @@ public final class SimulationExecutor {
                     }
                     fetchNanos += System.nanoTime() - t;
                 }
-                if (budget.cancelled()) { // checked here too: a run's watchdog starts from its clock's reading
+                // checked before each run too: a simulator created after the cancellation would start its
+                // watchdog from the cancelled clock's reading, and so wait out the real deadline
+                if (budget.cancelled()) {
                     stopped(sink, request, budget, published, "");
                     return;
                 }
