@@ -122,4 +122,11 @@ public class GatewayConfiguration {
             @Value("${evmsim.kafka.replicas:1}") short replicas) {
         return TopicBuilder.name(SimulationTopics.RESULTS).partitions(partitions).replicas(replicas).build();
     }
+
+    @Bean
+    NewTopic cancellationsTopic(@Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.CANCELLATIONS).partitions(1).replicas(replicas)
+                .config("retention.ms", SimulationTopics.CANCELLATIONS_RETENTION_MILLIS)
+                .config("segment.ms", SimulationTopics.CANCELLATIONS_SEGMENT_MILLIS).build();
+    }
 }

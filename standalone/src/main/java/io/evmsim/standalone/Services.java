@@ -49,19 +49,7 @@ public final class Services implements AutoCloseable {
         try {
             // arguments, not default properties: they must win over each application's own file
             // no shutdown hooks of their own: the owner closes them before the broker they read from
-            SpringApplicationBuilder worker = WorkerApplication.application().registerShutdownHook(false);
-            if (stateCache != null) {
-                worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
-            }
-            // the worker's server is its management server: one port (MANAGEMENT_SERVER_PORT in the
-            // environment would set a second one, unless it is named here)
-            List<String> workerArgs = new ArrayList<>(List.of("--" + WORKER_EXCLUDES,
-                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + workerPort,
-                    "--server.address=" + LOOPBACK, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
-            if (workerPort != 0) {
-                workerArgs.add("--management.server.port=" + workerPort);
-            }
-            services.contexts.add(worker.run(workerArgs.toArray(String[]::new)));
+            services.contexts.add(startWorker(kafkaBootstrap, stateCache, stateCacheUrl, workerPort));
             SpringApplicationBuilder gateway = SimulateApiApplication.application().registerShutdownHook(false);
             if (stateCache != null) {
                 gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
@@ -80,6 +68,29 @@ public final class Services implements AutoCloseable {
             services.close();
             throw e;
         }
+    }
+
+    /** A worker (one more, or the first), its state as {@link #start} takes it. */
+    public static ConfigurableApplicationContext startWorker(String kafkaBootstrap, StateCacheClient stateCache,
+            String stateCacheUrl, int workerPort) {
+        SpringApplicationBuilder worker = WorkerApplication.application().registerShutdownHook(false);
+        if (stateCache != null) {
+            worker.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
+        }
+        // the worker's server is its management server: one port (MANAGEMENT_SERVER_PORT in the
+        // environment would set a second one, unless it is named here)
+        List<String> workerArgs = new ArrayList<>(List.of("--" + WORKER_EXCLUDES,
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + workerPort,
+                "--server.address=" + LOOPBACK, "--evmsim.worker.state-cache-url=" + stateCacheUrl));
+        if (workerPort != 0) {
+            workerArgs.add("--management.server.port=" + workerPort);
+        }
+        return worker.run(workerArgs.toArray(String[]::new));
+    }
+
+    /** The first worker's context (tests stop it). */
+    public ConfigurableApplicationContext worker() {
+        return contexts.getFirst();
     }
 
     /**

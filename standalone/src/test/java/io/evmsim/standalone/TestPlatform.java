@@ -3,6 +3,15 @@ package io.evmsim.standalone;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.testsupport.TestDatabases;
 import java.util.function.Supplier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kafka.server.BrokerServer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -12,10 +21,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class TestPlatform implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker kafka;
     private final Services services;
+    private final String stateCacheUrl;
+    private final List<ConfigurableApplicationContext> extraWorkers = new ArrayList<>();
 
-    private TestPlatform(EmbeddedKafkaKraftBroker kafka, Services services) {
+    private TestPlatform(EmbeddedKafkaKraftBroker kafka, Services services, String stateCacheUrl) {
         this.kafka = kafka;
         this.services = services;
+        this.stateCacheUrl = stateCacheUrl;
     }
 
     /**
@@ -23,7 +35,7 @@ public final class TestPlatform implements AutoCloseable {
      * @param gatewayArgs further {@code --name=value} arguments of the gateway
      */
     public static TestPlatform start(StateCacheClient stateCache, String stateCacheUrl, String... gatewayArgs) {
-        return start(() -> TestDatabases.create("simulations"), stateCache, stateCacheUrl, gatewayArgs);
+        return start(0, () -> TestDatabases.create("simulations"), stateCache, stateCacheUrl, gatewayArgs);
     }
 
     /**
@@ -32,12 +44,35 @@ public final class TestPlatform implements AutoCloseable {
      */
     public static TestPlatform start(Supplier<TestDatabases.TestDatabase> database, StateCacheClient stateCache,
             String stateCacheUrl, String... gatewayArgs) {
+        return start(0, database, stateCache, stateCacheUrl, gatewayArgs);
+    }
+
+    /**
+     * With the broker on a fixed port, so that it can be {@linkplain #restartBroker restarted} where
+     * its clients expect it.
+     */
+    public static TestPlatform startRestartable(StateCacheClient stateCache, String stateCacheUrl,
+            String... gatewayArgs) {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(port, () -> TestDatabases.create("simulations"), stateCache, stateCacheUrl, gatewayArgs);
+    }
+
+    private static TestPlatform start(int kafkaPort, Supplier<TestDatabases.TestDatabase> database,
+            StateCacheClient stateCache, String stateCacheUrl, String... gatewayArgs) {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2);
+        if (kafkaPort != 0) {
+            kafka.kafkaPorts(kafkaPort);
+        }
         kafka.afterPropertiesSet();
         try {
             TestDatabases.TestDatabase db = database.get();
             return new TestPlatform(kafka, Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(),
-                    db.password(), stateCache, stateCacheUrl, 0, 0, gatewayArgs));
+                    db.password(), stateCache, stateCacheUrl, 0, 0, gatewayArgs), stateCacheUrl);
         } catch (RuntimeException e) {
             kafka.destroy();
             throw e;
@@ -61,9 +96,31 @@ public final class TestPlatform implements AutoCloseable {
         return services.workerPort();
     }
 
+    /** Starts one more worker in the consumer group, reading {@code state}; it is stopped with the platform. */
+    public void startWorker(StateCacheClient state) {
+        extraWorkers.add(Services.startWorker(brokers(), state, stateCacheUrl, 0));
+    }
+
+    /**
+     * Closes the first worker's context: its consumer leaves the group with nothing committed past
+     * the requests it had finished. (Its simulations still under way are the caller's to stop.)
+     */
+    public void stopFirstWorker() {
+        services.worker().close();
+    }
+
+    /** Stops the broker, keeps it down for {@code down}, and starts it again on the same port with its data. */
+    public void restartBroker(Duration down) throws InterruptedException {
+        BrokerServer broker = kafka.getCluster().brokers().values().iterator().next();
+        broker.shutdown();
+        Thread.sleep(down);
+        broker.startup();
+    }
+
     @Override
     public void close() {
         services.close();
+        extraWorkers.forEach(ConfigurableApplicationContext::close);
         kafka.destroy();
     }
 }

@@ -18,7 +18,14 @@ public enum SimulationError {
      */
     RESULT_TOO_LARGE(413),
     /** The worker failed; the request was dead-lettered with the reason. */
-    INTERNAL(500);
+    INTERNAL(500),
+    /**
+     * The request's deadline, counted from when the gateway accepted it, had passed when a worker
+     * received it: it was not run. 503, as for an overloaded service: the client may retry.
+     */
+    EXPIRED(503),
+    /** Its client went away before it finished (see {@link SimulationTopics#CANCELLATIONS}): it was stopped or never run. */
+    CANCELLED(409);
 
     private final int httpStatus;
 

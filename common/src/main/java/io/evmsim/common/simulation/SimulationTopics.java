@@ -11,6 +11,16 @@ public final class SimulationTopics {
     public static final String RESULTS = "simulation-results";
     /** Requests a worker could not process, with the reason in the {@code evmsim-error} header. */
     public static final String DEAD_LETTERS = "simulation-requests-dlt";
+    /**
+     * Gateways to every worker: the simulations whose clients went away, keyed by simulation id, the
+     * value the request's deadline (epoch milliseconds, decimal) after which the cancellation no
+     * longer matters. Each worker reads the whole topic (no consumer group); a short retention keeps it small.
+     */
+    public static final String CANCELLATIONS = "simulation-cancellations";
+    /** {@link #CANCELLATIONS}' {@code retention.ms}: far beyond any deadline, and what a starting worker reads. */
+    public static final String CANCELLATIONS_RETENTION_MILLIS = "600000";
+    /** {@link #CANCELLATIONS}' {@code segment.ms}: retention deletes whole segments, so they roll every minute. */
+    public static final String CANCELLATIONS_SEGMENT_MILLIS = "60000";
     /** Header naming why a record went to {@link #DEAD_LETTERS}. */
     public static final String ERROR_HEADER = "evmsim-error";
     /** Header of a request naming its gateway replica, readable even when the body is not. */

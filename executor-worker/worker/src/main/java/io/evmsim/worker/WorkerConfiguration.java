@@ -6,6 +6,7 @@ import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.messaging.ResultLimits;
+import io.evmsim.worker.messaging.Cancellations;
 import io.evmsim.worker.messaging.SimulationRequestListener;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
@@ -76,10 +77,16 @@ public class WorkerConfiguration {
     /** Twice the engine threads may be under way: each thread has the next simulation ready. */
     @Bean
     SimulationRequestListener simulationRequestListener(SimulationExecutor executor, RpcExecutor rpc,
-            ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka, WorkerProperties properties) {
+            ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka, WorkerProperties properties,
+            Cancellations cancellations, MeterRegistry registry) {
         return new SimulationRequestListener(executor, rpc, engineThreads, kafka, 2 * properties.engineThreads(),
                 properties.commitInterval(), new ResultLimits(properties.maxResultSize().toBytes(),
-                        Math.toIntExact(properties.resultRecordSize().toBytes())));
+                        Math.toIntExact(properties.resultRecordSize().toBytes())), cancellations, registry);
+    }
+
+    @Bean
+    Cancellations cancellations() {
+        return new Cancellations();
     }
 
     /**
@@ -102,6 +109,13 @@ public class WorkerConfiguration {
     @Bean
     NewTopic deadLetterTopic(@Value("${evmsim.kafka.replicas:1}") short replicas) {
         return TopicBuilder.name(SimulationTopics.DEAD_LETTERS).partitions(1).replicas(replicas).build();
+    }
+
+    @Bean
+    NewTopic cancellationsTopic(@Value("${evmsim.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(SimulationTopics.CANCELLATIONS).partitions(1).replicas(replicas)
+                .config("retention.ms", SimulationTopics.CANCELLATIONS_RETENTION_MILLIS)
+                .config("segment.ms", SimulationTopics.CANCELLATIONS_SEGMENT_MILLIS).build();
     }
 
     private static SimulationExecutor.WorkerMetrics metrics(MeterRegistry registry) {

@@ -13,10 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Publishes requests keyed by simulation id; the publication awaits the broker's acknowledgement. */
 public final class KafkaRequestPublisher implements RequestPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRequestPublisher.class);
+
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration sendTimeout;
 
@@ -59,6 +63,21 @@ public final class KafkaRequestPublisher implements RequestPublisher {
                 });
             }
         };
+    }
+
+    @Override
+    public void cancel(String id, long deadlineMillis) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(SimulationTopics.CANCELLATIONS, id,
+                Long.toString(deadlineMillis).getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.warn("the cancellation of {} was not published: {}", id, failure.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("the cancellation of {} was not published: {}", id, e.toString());
+        }
     }
 
     private static PublishFailedException refused(Throwable cause) {

@@ -12,6 +12,13 @@ public interface RequestPublisher {
      */
     Publication publish(SimulationRequest request);
 
+    /**
+     * Tells every worker that the client of simulation {@code id} went away, so that it is stopped or
+     * never run; {@code deadlineMillis} (epoch milliseconds) is when it would expire anyway. Does not
+     * wait: a cancellation that is lost only lets the simulation run to its end.
+     */
+    void cancel(String id, long deadlineMillis);
+
     /** A request on its way to the workers. */
     interface Publication {
         /** Returns once the request is durably accepted; throws {@link PublishFailedException} when it could not be. */

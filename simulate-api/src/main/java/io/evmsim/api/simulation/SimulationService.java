@@ -78,6 +78,21 @@ public final class SimulationService {
         return Optional.of(answer(submitted.id(), submitted.kind(), snapshot.events()));
     }
 
+    /**
+     * The client of {@code submitted} went away: unless it has finished, its simulation is cancelled
+     * (workers stop it or never run it) and its row stored, so that its result (a {@code CANCELLED}
+     * error) stays fetchable by id.
+     */
+    public void cancel(Submitted submitted) {
+        if (submitted.watch().finished()) {
+            return;
+        }
+        pending.forget(submitted.id());
+        publisher.cancel(submitted.id(), submitted.acceptedAt().plus(limits.deadline()).toEpochMilli());
+        store.create(submitted.id(), submitted.kind(), submitted.acceptedAt(),
+                submitted.acceptedAt().plus(limits.retention()));
+    }
+
     /** Waits for the final result up to the configured time; empty when it did not come. */
     public Optional<SimulationEvent> awaitFinal(Submitted submitted) throws InterruptedException {
         SimulationWatch.Snapshot snapshot = submitted.watch().await(limits.syncWait());

@@ -79,6 +79,16 @@ public final class SimulationWatch {
         }
     }
 
+    /** Whether the final event has arrived. */
+    public boolean finished() {
+        lock.lock();
+        try {
+            return done;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Delivers the events so far, then each new one, to {@code consumer}, in order: the consumer
      * runs under this watch's lock on the delivering thread, so it must be quick.

@@ -35,11 +35,13 @@ public class SimulationController {
         return answer(submitted);
     }
 
+    /** The stream's {@code Location} names the simulation, to fetch it again (or learn it was cancelled). */
     @PostMapping(path = "/v1/simulate/bundle", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter bundleStream(HttpServletRequest request) throws IOException {
+    public ResponseEntity<SseEmitter> bundleStream(HttpServletRequest request) throws IOException {
         Submitted submitted = simulations.submit(body(request), SimulationKind.BUNDLE);
         submitted.published(); // a refusal is still an HTTP error, before the stream starts
-        return streams.live(submitted);
+        return ResponseEntity.ok().location(URI.create("/v1/simulations/" + submitted.id()))
+                .body(streams.live(submitted));
     }
 
     @PostMapping("/v1/simulate/bundle")

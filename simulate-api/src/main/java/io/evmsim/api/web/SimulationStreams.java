@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -18,21 +23,59 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class SimulationStreams {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /** How often a live stream is written to when no result comes, to learn whether its client is still there. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationStreams.class);
 
     private final SimulationService simulations;
     private final Duration streamTimeout;
     private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("sse-heartbeat").unstarted(task));
 
     public SimulationStreams(SimulationService simulations, io.evmsim.api.simulation.SimulationLimits limits) {
         this.simulations = simulations;
         this.streamTimeout = limits.syncWait().plus(limits.deadline());
     }
 
-    /** Streams a simulation submitted to this replica as its results arrive from Kafka. */
+    /**
+     * Streams a simulation submitted to this replica as its results arrive from Kafka. A client that
+     * goes away before the final event cancels the simulation: the servlet container reports a closed
+     * connection only when something is written to it, so a comment ({@code : keep-alive}), which event
+     * stream readers ignore, is written every {@link #HEARTBEAT} until the stream ends.
+     */
     public SseEmitter live(Submitted submitted) {
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        submitted.watch().stream(event -> send(emitter, event));
+        Runnable gone = () -> cancel(submitted);
+        // written from a virtual thread: a client that does not read blocks only its own stream's writes
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> pollers.execute(() -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) { // closed by the client, or already complete
+                gone.run();
+                emitter.completeWithError(e); // its completion stops the heartbeat
+            }
+        }), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        emitter.onCompletion(() -> heartbeat.cancel(false));
+        emitter.onError(failure -> {
+            heartbeat.cancel(false);
+            gone.run();
+        });
+        submitted.watch().stream(event -> {
+            if (!send(emitter, event)) {
+                gone.run();
+            }
+        });
         return emitter;
+    }
+
+    private void cancel(Submitted submitted) {
+        try {
+            simulations.cancel(submitted);
+        } catch (RuntimeException e) {
+            LOG.warn("simulation {} could not be cancelled after its client went away: {}", submitted.id(),
+                    e.toString());
+        }
     }
 
     /**

@@ -58,6 +58,11 @@ final class KafkaResultSink implements ResultSink {
         this.limits = limits;
     }
 
+    /** Numbers the next record {@code sequence} (and the ones after it from there). */
+    void continueAt(int sequence) {
+        this.sequence = sequence;
+    }
+
     @Override
     public void transaction(int index, String outcome, String json) {
         publish(EventType.TRANSACTION, index, outcome, json);

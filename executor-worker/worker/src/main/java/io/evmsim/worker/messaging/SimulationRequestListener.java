@@ -6,7 +6,10 @@ import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.worker.rpc.RpcExecutor;
+import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.simulation.SimulationExecutor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,12 +37,17 @@ import org.springframework.kafka.support.Acknowledgment;
  * only after the broker acknowledged all its results and every earlier request of its partition is
  * done too ({@link InOrderAcknowledgments}), at most once per commit interval. A simulation whose results are not acknowledged runs
  * again, up to {@value #ATTEMPTS} times (duplicates carry the same sequence numbers, and readers keep
- * the first). A request that cannot be read or run, or whose results still cannot be published, goes
- * to the dead-letter topic with the reason, and its client gets an error result.
+ * the first). A request that cannot be read or run (whatever is thrown, {@link Error}s included), or
+ * whose results still cannot be published, goes to the dead-letter topic with the reason, and its
+ * client gets an error result. A request runs within its {@link RunBudget}: its deadline counted
+ * from acceptance, unless its client cancels it ({@link Cancellations}).
  */
 public final class SimulationRequestListener implements AutoCloseable {
     static final int ATTEMPTS = 4;
     private static final long RETRY_DELAY_MILLIS = 500;
+    static final int DEAD_LETTER_ATTEMPTS = 4;
+    /** The first pause before dead-lettering again; each next one is twice as long (0.5, 1, 2 s). */
+    static final long DEAD_LETTER_BACKOFF_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(SimulationRequestListener.class);
 
     private final SimulationExecutor executor;
@@ -50,14 +58,20 @@ public final class SimulationRequestListener implements AutoCloseable {
     private final InOrderAcknowledgments acknowledgments = new InOrderAcknowledgments();
     private final ScheduledExecutorService committer;
     private final ResultLimits resultLimits;
+    private final Cancellations cancellations;
+    private final Counter deadLetterFailures;
 
     /**
      * @param places simulations accepted and not yet acknowledged, at most
      * @param commitInterval how often the offsets of finished requests are committed
      */
     public SimulationRequestListener(SimulationExecutor executor, RpcExecutor rpc, ExecutorService engineThreads,
-            KafkaTemplate<String, byte[]> kafka, int places, Duration commitInterval, ResultLimits resultLimits) {
+            KafkaTemplate<String, byte[]> kafka, int places, Duration commitInterval, ResultLimits resultLimits,
+            Cancellations cancellations, MeterRegistry meters) {
         this.executor = executor;
+        this.cancellations = cancellations;
+        this.deadLetterFailures = Counter.builder("evmsim.worker.dead.letter.failures")
+                .description("Requests given up after dead-lettering them failed").register(meters);
         this.rpc = rpc;
         this.engineThreads = engineThreads;
         this.kafka = kafka;
@@ -88,27 +102,41 @@ public final class SimulationRequestListener implements AutoCloseable {
         }
     }
 
+    /** Runs one attempt; whatever it throws (an {@link Error} too) ends the simulation with an error result. */
     private void attempt(ConsumerRecord<String, byte[]> record, InOrderAcknowledgments.Taken taken, int attempt) {
         SimulationRequest request;
         try {
             request = SimulationJson.read(record.value(), SimulationRequest.class);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             KafkaResultSink sink = new KafkaResultSink(kafka, record.key(), header(record, SimulationTopics.REPLY_TO_HEADER),
                     SimulationKind.SINGLE, record.timestamp(), executor.metrics(), resultLimits);
-            deadLetter(record, taken, "unreadable request: " + e.getMessage(), sink);
+            deadLetter(record, taken, "unreadable request: " + e.getMessage(), sink, 1);
             return;
         }
         KafkaResultSink sink = new KafkaResultSink(kafka, request.id(), request.replyTo(), request.kind(),
                 request.submittedAtMillis(), executor.metrics(), resultLimits);
         try {
-            if (request.rpc() != null) {
-                rpc.run(request, sink); // a JSON-RPC method: one answer record
-            } else {
-                executor.run(request, sink);
+            RunBudget budget = cancellations.start(request);
+            if ((budget.expired() || budget.cancelled()) && request.rpc() == null
+                    && request.kind() == SimulationKind.BUNDLE) {
+                // Not run: its one error record. A redelivered request may have been run in part by a
+                // worker that died (results 0..k published); numbered after the last transaction, the
+                // error cannot be taken for one of them, and a complete result's final record (which
+                // has this number) wins over it as the first copy.
+                sink.continueAt(request.transactions().size());
             }
-        } catch (RuntimeException e) {
+            try {
+                if (request.rpc() != null) {
+                    rpc.run(request, budget, sink); // a JSON-RPC method: one answer record
+                } else {
+                    executor.run(request, budget, sink);
+                }
+            } finally {
+                cancellations.finished(request.id());
+            }
+        } catch (Throwable e) { // OutOfMemoryError, StackOverflowError, a library's Error: this simulation ends here
             LOG.error("simulation {} failed", request.id(), e);
-            deadLetter(record, taken, "simulation failed: " + e, sink);
+            deadLetter(record, taken, "simulation failed: " + e, sink, 1);
             return;
         }
         sink.acknowledged().whenComplete((ok, failure) -> {
@@ -121,31 +149,46 @@ public final class SimulationRequestListener implements AutoCloseable {
                         .execute(() -> attempt(record, taken, attempt + 1));
             } else {
                 deadLetter(record, taken,
-                        "could not publish the results after " + ATTEMPTS + " attempts: " + failure, sink);
+                        "could not publish the results after " + ATTEMPTS + " attempts: " + failure, sink, 1);
             }
         });
     }
 
     /**
-     * Sends the request to the dead-letter topic and its client an error. When even that is not
-     * acknowledged, the request stays unacknowledged: its offset is not committed past, and it is
-     * delivered again when its partition is next assigned.
+     * Sends the request to the dead-letter topic and its client an error. When that is not
+     * acknowledged, it is tried again after a growing pause, {@value #DEAD_LETTER_ATTEMPTS} times in
+     * all; then the failure is logged and counted ({@code evmsim.worker.dead.letter.failures}) and the
+     * request is given up: its place is freed and its partition's offset moves past it, so one request
+     * that cannot be answered never holds back the requests behind it.
      */
     private void deadLetter(ConsumerRecord<String, byte[]> record, InOrderAcknowledgments.Taken taken, String reason,
-            KafkaResultSink sink) {
-        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(SimulationTopics.DEAD_LETTERS, record.key(),
-                record.value());
-        deadLetter.headers().add(SimulationTopics.ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        CompletableFuture<?> dead = kafka.send(deadLetter);
-        sink.error(SimulationError.INTERNAL, reason, null);
-        CompletableFuture.allOf(dead, sink.acknowledged()).whenComplete((ok, failure) -> {
+            KafkaResultSink sink, int attempt) {
+        CompletableFuture<?> sent;
+        try {
+            ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(SimulationTopics.DEAD_LETTERS,
+                    record.key(), record.value());
+            deadLetter.headers().add(SimulationTopics.ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            CompletableFuture<?> dead = kafka.send(deadLetter);
+            sink.error(SimulationError.INTERNAL, reason, null);
+            sent = CompletableFuture.allOf(dead, sink.acknowledged());
+        } catch (Throwable e) { // a send refused at once (no metadata within max.block.ms, a closed producer)
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((ok, failure) -> {
             if (failure == null) {
                 done(taken);
+            } else if (attempt < DEAD_LETTER_ATTEMPTS) {
+                long pause = DEAD_LETTER_BACKOFF_MILLIS << (attempt - 1);
+                LOG.warn("request {} could not be dead-lettered ({}); trying again in {} ms, attempt {} of {}",
+                        record.key(), failure.toString(), pause, attempt + 1, DEAD_LETTER_ATTEMPTS);
+                CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS)
+                        .execute(() -> deadLetter(record, taken, reason, sink, attempt + 1));
             } else {
-                places.release();
-                LOG.error("request {} at {}-{}@{} could not be dead-lettered ({}); left unacknowledged for "
-                        + "redelivery. Reason: {}", record.key(), record.topic(), record.partition(), record.offset(),
-                        failure.toString(), reason);
+                deadLetterFailures.increment();
+                LOG.error("request {} at {}-{}@{} could not be dead-lettered after {} attempts ({}); given up, its "
+                        + "offset moves on. Reason: {}", record.key(), record.topic(), record.partition(),
+                        record.offset(), DEAD_LETTER_ATTEMPTS, failure.toString(), reason);
+                done(taken);
             }
         });
     }

@@ -9,6 +9,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.PrefetchedState;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +45,18 @@ public final class RpcExecutor {
         this.traceMaxBytes = traceMaxBytes;
     }
 
-    public void run(SimulationRequest request, ResultSink sink) {
-        RpcDeadline deadline = new RpcDeadline(System.nanoTime() + request.deadlineMillis() * 1_000_000);
+    /**
+     * Answers {@code request} within {@code budget}: with a JSON-RPC error, without running it, when its
+     * deadline has passed or its client cancelled it; stopped when either happens while it runs.
+     */
+    public void run(SimulationRequest request, RunBudget budget, ResultSink sink) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        if (budget.cancelled() || budget.expired()) {
+            answer.set("error", new RpcError(RpcError.SERVER_ERROR, budget.notRunMessage()).toJson());
+            sink.summary("error", answer.toString());
+            return;
+        }
+        RpcDeadline deadline = new RpcDeadline(budget);
         String outcome;
         try {
             answer.set("result", answer(request, deadline));
@@ -56,8 +66,9 @@ public final class RpcExecutor {
             outcome = e.code() == RpcError.REVERTED ? "reverted"
                     : e.code() == RpcError.INTERNAL || e.code() == RpcError.RESPONSE_TOO_LARGE ? "error" : "invalid";
         } catch (RpcDeadline.Exceeded e) {
-            answer.set("error", new RpcError(RpcError.SERVER_ERROR,
-                    "execution aborted (timeout = " + request.deadlineMillis() + "ms)").toJson());
+            answer.set("error", new RpcError(RpcError.SERVER_ERROR, budget.cancelled()
+                    ? "execution aborted (cancelled: its client went away)"
+                    : "execution aborted (timeout = " + request.deadlineMillis() + "ms)").toJson());
             outcome = "error";
         } catch (StateCacheException e) {
             answer.set("error", new RpcError(RpcError.INTERNAL, "state unavailable: " + e.getMessage()).toJson());

@@ -67,16 +67,25 @@ public final class SimulationExecutor {
         return timer;
     }
 
-    public void run(SimulationRequest request, ResultSink sink) {
-        long started = System.nanoTime();
-        long deadline = started + request.deadlineMillis() * 1_000_000;
+    /**
+     * Runs {@code request} within {@code budget}: not at all when its deadline has passed or its client
+     * cancelled it, and stopped (the engine's watchdog reading the budget's clock) when either happens
+     * while it runs.
+     */
+    public void run(SimulationRequest request, RunBudget budget, ResultSink sink) {
         long queueMillis = Math.max(0, System.currentTimeMillis() - request.submittedAtMillis());
         timer.record("queue", queueMillis * 1_000_000);
+        if (budget.cancelled() || budget.expired()) {
+            sink.error(budget.cancelled() ? SimulationError.CANCELLED : SimulationError.EXPIRED,
+                    budget.notRunMessage(), null);
+            return;
+        }
+        long deadline = budget.deadlineNanos();
         BlockHeader header;
         try {
             header = timed("state_fetch", () -> withinDeadline(() -> client.resolveBlock(request.block()), deadline));
         } catch (DeadlineException e) {
-            sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, 0) + " while resolving the block", null);
+            stopped(sink, request, budget, 0, " while resolving the block");
             return;
         } catch (StateCacheException e) {
             boolean requestAtFault = e.status() == 404 || e.status() == 400;
@@ -106,8 +115,8 @@ public final class SimulationExecutor {
                         sink.error(SimulationError.STATE_UNAVAILABLE, "the state read set did not settle after " + maxRounds + " batches", null);
                         return;
                     }
-                    if (System.nanoTime() - deadline > 0) {
-                        sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, published), null);
+                    if (System.nanoTime() - deadline > 0 || budget.cancelled()) {
+                        stopped(sink, request, budget, published, "");
                         return;
                     }
                     long t = System.nanoTime();
@@ -117,14 +126,21 @@ public final class SimulationExecutor {
                             return null;
                         }, deadline);
                     } catch (DeadlineException e) {
-                        sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, published) + " while fetching state", null);
+                        stopped(sink, request, budget, published, " while fetching state");
                         return;
                     }
                     fetchNanos += System.nanoTime() - t;
                 }
+                // checked before each run too: a simulator created after the cancellation would start its
+                // watchdog from the cancelled clock's reading, and so wait out the real deadline
+                if (budget.cancelled()) {
+                    stopped(sink, request, budget, published, "");
+                    return;
+                }
                 long t = System.nanoTime();
                 round = new Round(new Simulator(initial, codeCache, rules,
-                        options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))));
+                        options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
+                        budget.clock()));
                 for (int i = 0; i < request.transactions().size() && round.complete; i++) {
                     EvmTransaction tx = TransactionFactory.build(request.transactions().get(i),
                             round.simulator.state(), block, rules, request.validation(), request.gasCap());
@@ -132,7 +148,7 @@ public final class SimulationExecutor {
                     if (fetched.hasMisses()) {
                         round.complete = false;
                     } else if (one.status() == SimulationStatus.TIME_LIMIT_EXCEEDED) {
-                        sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, published), null);
+                        stopped(sink, request, budget, published, "");
                         return;
                     } else {
                         if (i >= published) {
@@ -204,8 +220,16 @@ public final class SimulationExecutor {
                 request.gasCap(), null, null, false);
     }
 
-    private static String deadlineMessage(SimulationRequest request, int published) {
-        return "deadline of " + request.deadlineMillis() + " ms exceeded after " + published + " transaction(s)";
+    /** The run stopped before its end: its client cancelled it, or its deadline passed. */
+    private static void stopped(ResultSink sink, SimulationRequest request, RunBudget budget, int published,
+            String where) {
+        if (budget.cancelled()) {
+            sink.error(SimulationError.CANCELLED, "cancelled: its client went away; stopped after " + published
+                    + " transaction(s)" + where, null);
+        } else {
+            sink.error(SimulationError.DEADLINE_EXCEEDED, "deadline of " + request.deadlineMillis()
+                    + " ms from acceptance exceeded after " + published + " transaction(s)" + where, null);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
+import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.common.simulation.TraceOptions;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
@@ -159,9 +160,9 @@ class HeavyRequestsTest {
             long started = System.nanoTime();
             KafkaResultSink sink = results.sink(request.id(), LIMITS);
             if (request.rpc() != null) {
-                rpc.run(request, sink);
+                rpc.run(request, RunBudget.of(request), sink);
             } else {
-                executor.run(request, sink);
+                executor.run(request, RunBudget.of(request), sink);
             }
             millis[0] = (System.nanoTime() - started) / 1_000_000;
             allocated[0] = threads.getCurrentThreadAllocatedBytes() - before;
@@ -318,7 +319,10 @@ class HeavyRequestsTest {
                     throw new AssertionError(message);
                 }
             };
-            Thread engine = new Thread(null, () -> executor.run(request(code, 2, null), counting), "engine-test",
+            Thread engine = new Thread(null, () -> {
+                SimulationRequest heavy = request(code, 2, null);
+                executor.run(heavy, RunBudget.of(heavy), counting);
+            }, "engine-test",
                     64L << 20);
             engine.start();
             engine.join();

@@ -3,89 +3,94 @@ package io.evmsim.worker.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evmsim.common.simulation.SimulationError;
-import io.evmsim.common.bytes.Hex;
-import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.RpcCall;
 import io.evmsim.common.simulation.RpcMethod;
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
-import io.evmsim.common.types.Hash;
-import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.fork.Fork;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.CodeCache;
-import io.evmsim.statecache.client.AccountData;
-import io.evmsim.statecache.client.BlockHeader;
-import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.LoopingState;
 import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.state.CodeStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An eth_call that would run far past its deadline is stopped by the engine's watchdog and answered as a timeout. */
+/**
+ * An eth_call that would run far past its deadline is stopped by the engine's watchdog and answered
+ * as a timeout; one cancelled while it runs is stopped the same way; one received after its deadline
+ * (counted from acceptance) is answered without running.
+ */
 class RpcDeadlineTest {
-    /** Room for minutes of looping: the executor below runs Prague's rules, which have no EIP-7825 gas cap. */
-    private static final BlockHeader BLOCK = new BlockHeader(1, Hash.fromHex("0x" + "11".repeat(32)), Hash.ZERO,
-            Hash.ZERO, 1_700_000_000L, UInt256.ONE, 2_000_000_000_000L, Address.ZERO, Hash.ZERO, 0, 1);
-    /** JUMPDEST PUSH1 0 JUMP: 12 gas a turn, for ever. */
-    private static final byte[] LOOP = Hex.decode("0x5b600056");
-    private static final Address LOOPER = Address.fromLong(0xf00d);
+    private static final long GAS = 10_000_000L;
 
-    /** Every account exists, empty, except the looping contract. */
-    private static final class LoopState implements StateCacheClient {
-        @Override
-        public BlockHeader resolveBlock(String blockId) {
-            return BLOCK;
-        }
-
-        @Override
-        public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-            List<AccountData> accounts = new ArrayList<>();
-            slotsByAccount.forEach((address, keys) -> {
-                Map<UInt256, UInt256> slots = new HashMap<>();
-                keys.forEach(key -> slots.put(key, UInt256.ZERO));
-                accounts.add(new AccountData(address, true, 0, UInt256.ZERO,
-                        address.equals(LOOPER) ? Keccak.hash(LOOP) : Hash.EMPTY_CODE, Hash.EMPTY_TRIE, slots));
-            });
-            return accounts;
-        }
-
-        @Override
-        public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
-            Map<Hash, byte[]> codes = new HashMap<>();
-            codeHashes.forEach(hash -> codes.put(hash, hash.equals(Keccak.hash(LOOP)) ? LOOP : new byte[0]));
-            return codes;
-        }
-
-        @Override
-        public Hash blockHash(long number) {
-            return Hash.ZERO;
-        }
+    private static SimulationRequest loop(long deadlineMillis, long submittedAtMillis) {
+        CallRequest call = new CallRequest(null, Address.fromLong(1), LoopingState.LOOPER, null, null, GAS, null, null,
+                null, null, null, null, null, null);
+        RpcCall rpc = new RpcCall(RpcMethod.ETH_CALL, List.of(), false, false, null, List.of());
+        return new SimulationRequest("r1", "gateway", SimulationKind.SINGLE, "latest", List.of(call), Map.of(), null,
+                false, false, GAS, deadlineMillis, submittedAtMillis, rpc);
     }
 
     @Test
     void aCallPastItsDeadlineIsAbortedAsATimeout() {
-        LoopState client = new LoopState();
-        RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
-                ForkRules.forFork(Fork.PRAGUE), 8, 250_000, 16L << 20);
-        long gas = 1_000_000_000_000L; // minutes of looping at any speed
-        CallRequest call = new CallRequest(null, Address.fromLong(1), LOOPER, null, null, gas, null, null, null, null,
-                null, null, null, null);
-        RpcCall rpc = new RpcCall(RpcMethod.ETH_CALL, List.of(), false, false, null, List.of());
-        SimulationRequest request = new SimulationRequest("r1", "gateway", SimulationKind.SINGLE, "latest",
-                List.of(call), Map.of(), null, false, false, gas, 200, System.currentTimeMillis(), rpc);
-        List<String> answers = new ArrayList<>();
+        SimulationRequest request = loop(200, System.currentTimeMillis());
         long started = System.nanoTime();
-        executor.run(request, new ResultSink() {
+        AtomicBoolean slept = new AtomicBoolean();
+        JsonNode error = answer(new LoopingState(() -> { // one slow read outlasts the deadline
+            if (!slept.getAndSet(true)) {
+                sleep(400);
+            }
+        }), request, RunBudget.of(request));
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("execution aborted (timeout = 200ms)", error.get("message").stringValue());
+        assertTrue(elapsedMillis < 5_000, "ended after " + elapsedMillis + " ms");
+    }
+
+    @Test
+    void aCancelledCallIsStoppedByTheWatchdog() {
+        SimulationRequest request = loop(60_000, System.currentTimeMillis());
+        RunBudget budget = RunBudget.of(request);
+        AtomicInteger turns = new AtomicInteger();
+        JsonNode error = answer(new LoopingState(() -> { // cancelled at its first turn
+            turns.incrementAndGet();
+            budget.cancel();
+        }), request, budget);
+        assertEquals("execution aborted (cancelled: its client went away)", error.get("message").stringValue());
+        // stopped by the watchdog within its check interval (1,024 instructions, 6 a turn), not run to
+        // the end of its gas (270,000 turns)
+        assertTrue(turns.get() <= 1_024 / 6 + 1, turns + " turns");
+    }
+
+    @Test
+    void aCallReceivedAfterItsDeadlineIsAnsweredWithoutRunning() {
+        SimulationRequest request = loop(200, System.currentTimeMillis() - 1_000);
+        JsonNode error = answer(new LoopingState(), request, RunBudget.of(request));
+        assertEquals(RpcError.SERVER_ERROR, error.get("code").intValue());
+        String message = error.get("message").stringValue();
+        var late = java.util.regex.Pattern.compile("expired: its deadline of 200 ms from acceptance had passed "
+                + "(\\d+) ms before a worker received it").matcher(message);
+        assertTrue(late.matches(), message);
+        assertTrue(Long.parseLong(late.group(1)) >= 800, message);
+    }
+
+    /** Runs the request; returns its JSON-RPC error member. */
+    private static JsonNode answer(LoopingState client, SimulationRequest request, RunBudget budget) {
+        RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
+                ForkRules.forFork(Fork.OSAKA), 8, 250_000, 16L << 20);
+        List<String> answers = new ArrayList<>();
+        executor.run(request, budget, new ResultSink() {
             @Override
             public void transaction(int index, String outcome, String json) {
                 throw new AssertionError("a JSON-RPC method answers with one summary");
@@ -106,11 +111,16 @@ class RpcDeadlineTest {
                 throw new AssertionError(message);
             }
         });
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(1, answers.size());
         assertTrue(answers.getFirst().startsWith("error "), answers.getFirst());
-        JsonNode error = JsonMapper.builder().build().readTree(answers.getFirst().substring(6)).get("error");
-        assertEquals("execution aborted (timeout = 200ms)", error.get("message").stringValue());
-        assertTrue(elapsedMillis < 5_000, "ended after " + elapsedMillis + " ms");
+        return JsonMapper.builder().build().readTree(answers.getFirst().substring(6)).get("error");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

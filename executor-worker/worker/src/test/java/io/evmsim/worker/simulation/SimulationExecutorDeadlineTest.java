@@ -17,6 +17,7 @@ import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.LoopingState;
 import io.evmsim.worker.state.CodeStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,9 +29,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A state read slower than what is left of the simulation's deadline ends it with the deadline's error, in time. */
+/**
+ * A simulation's deadline counts from acceptance: a state read slower than what is left of it ends the
+ * simulation with the deadline's error, in time; a request received after it is not run; a
+ * cancellation stops a run or keeps a queued request from running.
+ */
 class SimulationExecutorDeadlineTest {
     private static final BlockHeader BLOCK = new BlockHeader(1, Hash.fromHex("0x" + "11".repeat(32)), Hash.ZERO,
             Hash.ZERO, 1_700_000_000L, UInt256.ONE, 30_000_000L, Address.ZERO, Hash.ZERO, 0, 1);
@@ -39,7 +45,7 @@ class SimulationExecutorDeadlineTest {
      * Answers the block at once; reads state over HTTP from a server that accepts connections and
      * never answers, with a client timeout (10 s) far beyond the simulation's deadline.
      */
-    private static final class SlowState implements StateCacheClient {
+    private static class SlowState implements StateCacheClient {
         private final HttpStateCacheClient silent;
 
         SlowState(URI silentServer) {
@@ -71,8 +77,78 @@ class SimulationExecutorDeadlineTest {
     void aSlowStateReadEndsAtTheDeadline() throws IOException {
         try (ServerSocket silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> holdConnections(silentServer));
-            runAgainst(new SlowState(URI.create("http://127.0.0.1:" + silentServer.getLocalPort() + "/")));
+            SlowState client = new SlowState(URI.create("http://127.0.0.1:" + silentServer.getLocalPort() + "/"));
+            SimulationRequest request = request(Address.fromLong(2), 200, System.currentTimeMillis());
+            long started = System.nanoTime();
+            List<String> errors = run(client, request, RunBudget.of(request));
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(List.of("DEADLINE_EXCEEDED deadline of 200 ms from acceptance exceeded after 0 transaction(s) "
+                    + "while fetching state"), errors);
+            assertTrue(elapsedMillis < 5_000, "ended after " + elapsedMillis + " ms");
         }
+    }
+
+    /** The deadline counts from acceptance: a request that waited 1 s of its 1.4 s has 0.4 s left, not 1.4 s. */
+    @Test
+    void theDeadlineCountsFromAcceptance() throws IOException {
+        try (ServerSocket silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> holdConnections(silentServer));
+            SlowState client = new SlowState(URI.create("http://127.0.0.1:" + silentServer.getLocalPort() + "/"));
+            SimulationRequest request = request(Address.fromLong(2), 1_400, System.currentTimeMillis() - 1_000);
+            long started = System.nanoTime();
+            List<String> errors = run(client, request, RunBudget.of(request));
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(1, errors.size());
+            assertTrue(errors.getFirst().startsWith("DEADLINE_EXCEEDED"), errors.getFirst());
+            assertTrue(elapsedMillis >= 300 && elapsedMillis < 1_200, "ended after " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void aRequestReceivedAfterItsDeadlineIsNotRun() {
+        SimulationRequest request = request(Address.fromLong(2), 200, System.currentTimeMillis() - 5_000);
+        StateCacheClient untouchable = new SlowState(URI.create("http://127.0.0.1:1/")) {
+            @Override
+            public BlockHeader resolveBlock(String blockId) {
+                throw new AssertionError("an expired request reads no state");
+            }
+        };
+        List<String> errors = run(untouchable, request, RunBudget.of(request));
+        assertEquals(1, errors.size());
+        assertTrue(errors.getFirst().startsWith("EXPIRED expired: its deadline of 200 ms from acceptance had passed "),
+                errors.getFirst());
+    }
+
+    /** A worker whose clock runs behind the gateway's never grants more than the whole budget. */
+    @Test
+    void aClockBehindTheGatewaysGrantsNoMoreThanTheBudget() {
+        SimulationRequest request = request(Address.fromLong(2), 200, System.currentTimeMillis() + 60_000);
+        long remainingMillis = RunBudget.of(request).remainingNanos() / 1_000_000;
+        assertTrue(remainingMillis <= 200 && remainingMillis > 100, remainingMillis + " ms");
+    }
+
+    @Test
+    void aRunningSimulationCancelledIsStoppedByTheWatchdog() {
+        SimulationRequest request = request(LoopingState.LOOPER, 60_000, System.currentTimeMillis());
+        RunBudget budget = RunBudget.of(request);
+        AtomicInteger turns = new AtomicInteger();
+        List<String> errors = run(new LoopingState(() -> { // cancelled at its first turn
+            turns.incrementAndGet();
+            budget.cancel();
+        }), request, budget);
+        assertEquals(List.of("CANCELLED cancelled: its client went away; stopped after 0 transaction(s)"), errors);
+        // stopped by the engine's watchdog within its check interval (1,024 instructions, 6 a turn), not
+        // run to the end of its gas (270,000 turns, then a summary)
+        assertTrue(turns.get() <= 1_024 / 6 + 1, turns + " turns");
+    }
+
+    @Test
+    void aCancelledQueuedRequestIsNotRun() {
+        SimulationRequest request = request(LoopingState.LOOPER, 60_000, System.currentTimeMillis());
+        RunBudget budget = RunBudget.of(request);
+        budget.cancel();
+        assertEquals(List.of("CANCELLED cancelled: its client went away before it ran"),
+                run(new LoopingState(), request, budget));
     }
 
     /** Accepts every connection and keeps it open, unanswered, until the server closes. */
@@ -93,7 +169,16 @@ class SimulationExecutorDeadlineTest {
         }
     }
 
-    private static void runAgainst(SlowState client) {
+    private static SimulationRequest request(Address to, long deadlineMillis, long submittedAtMillis) {
+        long gas = 10_000_000L;
+        CallRequest call = new CallRequest(null, Address.fromLong(1), to, null, null, gas, null, null, null, null,
+                null, null, null, null);
+        return new SimulationRequest("s1", "r1", SimulationKind.SINGLE, "latest", List.of(call), Map.of(), null, false,
+                false, gas, deadlineMillis, submittedAtMillis);
+    }
+
+    /** Runs the request; returns its error records as "CODE message". */
+    private static List<String> run(StateCacheClient client, SimulationRequest request, RunBudget budget) {
         SimulationExecutor executor = new SimulationExecutor(client, new CodeStore(client, 1 << 20),
                 new CodeCache(16), ForkRules.forFork(Fork.OSAKA), 8,
                 new SimulationExecutor.WorkerMetrics() {
@@ -105,16 +190,11 @@ class SimulationExecutorDeadlineTest {
                     public void gasUsed(long gas) {
                     }
                 });
-        CallRequest call = new CallRequest(null, Address.fromLong(1), Address.fromLong(2), null, null, null, null, null,
-                null, null, null, null, null, null);
-        SimulationRequest request = new SimulationRequest("s1", "r1", SimulationKind.SINGLE, "latest", List.of(call),
-                Map.of(), null, false, false, 50_000_000L, 200, System.currentTimeMillis());
         List<String> errors = new ArrayList<>();
-        long started = System.nanoTime();
-        executor.run(request, new ResultSink() {
+        executor.run(request, budget, new ResultSink() {
             @Override
             public void transaction(int index, String outcome, String json) {
-                throw new AssertionError("no transaction can finish without its state");
+                throw new AssertionError("no transaction finishes here");
             }
 
             @Override
@@ -124,16 +204,14 @@ class SimulationExecutorDeadlineTest {
 
             @Override
             public void summary(String outcome, String json) {
-                throw new AssertionError("no summary without state");
+                throw new AssertionError("no summary here");
             }
 
             @Override
             public void error(SimulationError code, String message, String field) {
-                errors.add(message);
+                errors.add(code + " " + message);
             }
         });
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(List.of("deadline of 200 ms exceeded after 0 transaction(s) while fetching state"), errors);
-        assertTrue(elapsedMillis < 5_000, "ended after " + elapsedMillis + " ms");
+        return errors;
     }
 }
