@@ -1,5 +1,8 @@
 package io.evmsim.api.web;
 
+import io.evmsim.api.problem.ApiProblem;
+import io.evmsim.api.problem.ProblemException;
+import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Answer;
 import io.evmsim.api.simulation.SimulationService.Submitted;
@@ -22,8 +25,7 @@ public class SimulationController {
     private final SimulationStreams streams;
     private final int maxBodyBytes;
 
-    public SimulationController(SimulationService simulations, SimulationStreams streams,
-            io.evmsim.api.simulation.SimulationLimits limits) {
+    public SimulationController(SimulationService simulations, SimulationStreams streams, SimulationLimits limits) {
         this.simulations = simulations;
         this.streams = streams;
         this.maxBodyBytes = limits.maxBodyBytes();
@@ -37,9 +39,12 @@ public class SimulationController {
 
     @PostMapping(path = "/v1/simulate/bundle", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter bundleStream(HttpServletRequest request) throws IOException {
-        Submitted submitted = simulations.submit(body(request), SimulationKind.BUNDLE);
-        submitted.published(); // a refusal is still an HTTP error, before the stream starts
-        return streams.live(submitted);
+        byte[] body = body(request);
+        return streams.live(request.getRemoteAddr(), () -> {
+            Submitted submitted = simulations.submit(body, SimulationKind.BUNDLE);
+            submitted.published(); // a refusal is still an HTTP error, before the stream starts
+            return submitted;
+        });
     }
 
     @PostMapping("/v1/simulate/bundle")
@@ -49,16 +54,12 @@ public class SimulationController {
 
     @GetMapping("/v1/simulations/{id}")
     public ResponseEntity<String> find(@PathVariable("id") String id) {
-        return simulations.find(id).map(SimulationController::json)
-                .orElseGet(() -> json(new Answer(404, "{\"error\":\"no simulation " + quoteSafe(id) + "\"}")));
+        return json(simulations.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @GetMapping(path = "/v1/simulations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public ResponseEntity<SseEmitter> events(@PathVariable("id") String id) {
-        if (!simulations.exists(id)) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok(streams.stored(id));
+    public SseEmitter events(@PathVariable("id") String id, HttpServletRequest request) {
+        return streams.stored(request.getRemoteAddr(), id);
     }
 
     private ResponseEntity<String> answer(Submitted submitted) throws InterruptedException {
@@ -68,16 +69,18 @@ public class SimulationController {
                         .body(simulations.find(submitted.id()).orElseThrow().json()));
     }
 
-    /** Reads at most one byte more than allowed, so an oversized body is refused without buffering it. */
     private byte[] body(HttpServletRequest request) throws IOException {
-        return request.getInputStream().readNBytes(maxBodyBytes + 1);
+        return RequestBodies.readJson(request, maxBodyBytes);
     }
 
+    /** An answer of 400 or more is a problem document. */
     private static ResponseEntity<String> json(Answer answer) {
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        return ResponseEntity.status(answer.status())
+                .contentType(answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
+                .body(answer.json());
     }
 
-    private static String quoteSafe(String id) {
-        return id.replaceAll("[^0-9a-zA-Z-]", "?");
+    static ProblemException notFound(String id) {
+        return new ProblemException(ApiProblem.SIMULATION_NOT_FOUND, null, "no simulation " + id);
     }
 }

@@ -1,80 +1,88 @@
 package io.evmsim.api.web;
 
+import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Submitted;
-import io.evmsim.common.simulation.SimulationEvent;
-import java.io.IOException;
+import io.evmsim.api.simulation.StoredEventPoller;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events: one event per transaction result ({@code transaction}), then {@code summary}
- * or {@code error}; the event id is the result's sequence number.
+ * or {@code error} (a problem document); the event id is the result's sequence number. Streams are
+ * limited per client and in total ({@link StreamLimits}); a stream refused, like a request refused,
+ * is answered before it starts, as a problem document.
  */
 @Component
 public class SimulationStreams {
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-
     private final SimulationService simulations;
+    private final StoredEventPoller stored;
+    private final StreamSlots slots;
     private final Duration streamTimeout;
-    private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    public SimulationStreams(SimulationService simulations, io.evmsim.api.simulation.SimulationLimits limits) {
+    public SimulationStreams(SimulationService simulations, StoredEventPoller stored, SimulationLimits limits,
+            StreamLimits streamLimits) {
         this.simulations = simulations;
+        this.stored = stored;
+        this.slots = new StreamSlots(streamLimits);
         this.streamTimeout = limits.syncWait().plus(limits.deadline());
     }
 
-    /** Streams a simulation submitted to this replica as its results arrive from Kafka. */
-    public SseEmitter live(Submitted submitted) {
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        submitted.watch().stream(event -> send(emitter, event));
-        return emitter;
+    /**
+     * Submits a simulation (once the client has a stream slot) and streams its results as they arrive
+     * from Kafka; the simulation is forgotten by this replica once the stream ends.
+     */
+    public SseEmitter live(String client, Supplier<Submitted> submission) {
+        StreamSlots.Slot slot = slots.take(client);
+        Submitted submitted;
+        try {
+            submitted = submission.get();
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        EventStream stream = new EventStream(streamTimeout, senders).onClose(() -> {
+            simulations.stopWatching(submitted);
+            slot.release();
+        });
+        submitted.watch().stream(stream::offer);
+        return stream.emitter();
     }
 
     /**
-     * Streams a simulation from the shared store, whichever replica ran it: what is stored, then
-     * new results as they are stored, until the final one.
+     * Streams a simulation from the shared store, whichever replica ran it: what is stored, then new
+     * results as they are stored, until the final one.
      */
-    public SseEmitter stored(String id) {
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        pollers.submit(() -> {
-            long deadline = System.nanoTime() + streamTimeout.toNanos();
-            int next = 0;
-            while (System.nanoTime() < deadline) {
-                List<SimulationEvent> events = simulations.storedEvents(id, next);
-                for (SimulationEvent event : events) {
-                    if (!send(emitter, event)) {
-                        return null;
-                    }
-                    next = event.sequence() + 1;
-                }
-                if (!events.isEmpty() && events.getLast().isFinal()) {
-                    return null;
-                }
-                Thread.sleep(POLL_INTERVAL);
+    public SseEmitter stored(String client, String id) {
+        StreamSlots.Slot slot = slots.take(client);
+        try {
+            if (!simulations.exists(id)) {
+                throw SimulationController.notFound(id);
             }
-            emitter.complete();
-            return null;
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        EventStream stream = new EventStream(streamTimeout, senders);
+        StoredEventPoller.Subscription subscription = stored.subscribe(id, stream::offer);
+        stream.onClose(() -> {
+            subscription.cancel();
+            slot.release();
         });
-        return emitter;
+        return stream.emitter();
     }
 
-    /** False when the client is gone. Completes the stream after the final event. */
-    private static boolean send(SseEmitter emitter, SimulationEvent event) {
-        try {
-            emitter.send(SseEmitter.event().id(Integer.toString(event.sequence())).name(event.type().eventName())
-                    .data(event.payload()));
-            if (event.isFinal()) {
-                emitter.complete();
-            }
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
-            return false;
-        }
+    /** Streams open now: all, and of one client. */
+    int open() {
+        return slots.open();
+    }
+
+    int open(String client) {
+        return slots.open(client);
     }
 }
