@@ -47,8 +47,18 @@ public enum ApiProblem {
         return title;
     }
 
-    /** The problem of a status raised by the framework or the servlet container, which say no more. */
+    /**
+     * The problem of a status raised by the framework or the servlet container, which say no more. The
+     * container's 501 (a method it does not implement, such as CONNECT) and 505 (an HTTP version it does not
+     * speak) are the client's doing, not the service's: they are answered as 405 and 400.
+     */
     public static ApiProblem forStatus(int status) {
+        if (status == 501) {
+            return METHOD_NOT_ALLOWED;
+        }
+        if (status == 505) {
+            return INVALID_REQUEST;
+        }
         for (ApiProblem problem : values()) {
             if (problem.status == status) {
                 return problem;

@@ -145,7 +145,7 @@ final class EngineRequests {
             if (!tx.isString()) {
                 throw new InvalidRequestException(path, "must be a 0x-hex signed transaction");
             }
-            byte[] rawTx = io.evmsim.common.bytes.Hex.decode(tx.stringValue());
+            byte[] rawTx = JsonFields.bytes(tx, path);
             transactions.add(TransactionReader.decodeRaw(rawTx, path, limits.gasCap()));
             hashes.add(Keccak.hash(rawTx));
         }

@@ -3,7 +3,6 @@ package io.evmsim.api.rpc;
 import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.api.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,7 @@ public class RpcController {
     }
 
     @PostMapping("/rpc")
-    public ResponseEntity<String> rpc(HttpServletRequest request) throws IOException, InterruptedException {
+    public ResponseEntity<String> rpc(HttpServletRequest request) throws InterruptedException {
         byte[] body = RequestBodies.readJson(request, maxBodyBytes);
         String response = endpoint.handle(body);
         return response == null ? ResponseEntity.noContent().build()

@@ -25,12 +25,9 @@ public class ErrorEndpoint implements ErrorController {
                     + request.getMethod() + " " + request.getRequestURI(), null), request, request.getRequestURI(),
                     HttpHeaders.EMPTY);
         }
-        ApiProblem problem = ApiProblem.forStatus(status);
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        // a container's message may be internal (a stack's text): only a refusal's is shown
-        String detail = problem.status() < 500 && message instanceof String text && !text.isBlank() ? text
-                : problem.title();
-        return ProblemResponses.answer(Problems.of(problem, detail, null), request,
-                (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), HttpHeaders.EMPTY);
+        return ProblemResponses.answer(ProblemResponses.ofContainerStatus(status, message instanceof String text
+                ? text : null), request, (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                HttpHeaders.EMPTY);
     }
 }

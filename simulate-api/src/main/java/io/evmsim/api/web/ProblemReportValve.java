@@ -1,7 +1,5 @@
 package io.evmsim.api.web;
 
-import io.evmsim.api.problem.ApiProblem;
-import io.evmsim.api.problem.Problems;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -23,13 +21,10 @@ public class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ApiProblem problem = ApiProblem.forStatus(status);
-        String message = response.getMessage();
-        String detail = problem.status() < 500 && message != null && !message.isBlank() ? message : problem.title();
         try {
             response.resetBuffer();
-            ProblemResponses.write(Problems.of(problem, detail, null), request, request.getRequestURI(),
-                    response);
+            ProblemResponses.write(ProblemResponses.ofContainerStatus(status, response.getMessage()), request,
+                    request.getRequestURI(), response);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             LOG.debug("could not write the problem document of a refused request", e);

@@ -1,5 +1,6 @@
 package io.evmsim.api.web;
 
+import io.evmsim.api.problem.ApiProblem;
 import io.evmsim.api.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,19 @@ final class ProblemResponses {
         Problems.at(problem, path, requestId(request));
         return ResponseEntity.status(problem.getStatus()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.json(problem));
+    }
+
+    /**
+     * The document of a status the servlet container set (with its message, if any): the container's message
+     * is shown for a refusal only, as a failure's may be internal.
+     */
+    static ProblemDetail ofContainerStatus(int status, String message) {
+        ApiProblem problem = ApiProblem.forStatus(status);
+        HttpStatus known = HttpStatus.resolve(status);
+        String detail = problem.status() >= 500 ? problem.title()
+                : message != null && !message.isBlank() ? message
+                : known != null ? known.getReasonPhrase() : problem.title();
+        return Problems.of(problem, detail, null);
     }
 
     /** Writes the document straight to the servlet response (for errors raised outside Spring MVC). */

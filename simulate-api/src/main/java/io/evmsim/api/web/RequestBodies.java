@@ -9,14 +9,14 @@ import org.springframework.http.MediaType;
 
 /**
  * Reads a JSON request body: refuses one declared as another media type (415) and one over the size
- * limit (413), declared or sent, without buffering more than one byte past the limit. A body without
- * a {@code Content-Type} is taken as JSON.
+ * limit (413), declared or sent, without buffering more than one byte past the limit, and one that
+ * cannot be read (400). A body without a {@code Content-Type} is taken as JSON.
  */
 public final class RequestBodies {
     private RequestBodies() {
     }
 
-    public static byte[] readJson(HttpServletRequest request, int maxBytes) throws IOException {
+    public static byte[] readJson(HttpServletRequest request, int maxBytes) {
         String contentType = request.getContentType();
         if (contentType != null && !isJson(contentType)) {
             throw new ProblemException(ApiProblem.UNSUPPORTED_MEDIA_TYPE, null,
@@ -25,7 +25,14 @@ public final class RequestBodies {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge(maxBytes, request.getContentLengthLong());
         }
-        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            // a malformed chunked coding, a body cut short: the client's doing (if it is still there to be told)
+            throw new ProblemException(ApiProblem.INVALID_REQUEST, "body", "the body could not be read: "
+                    + e.getMessage());
+        }
         if (body.length > maxBytes) {
             throw tooLarge(maxBytes, -1);
         }

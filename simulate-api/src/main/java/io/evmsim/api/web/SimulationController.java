@@ -8,7 +8,6 @@ import io.evmsim.api.simulation.SimulationService.Answer;
 import io.evmsim.api.simulation.SimulationService.Submitted;
 import io.evmsim.common.simulation.SimulationKind;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,13 +31,13 @@ public class SimulationController {
     }
 
     @PostMapping({"/v1/simulate", "/simulate"})
-    public ResponseEntity<String> simulate(HttpServletRequest request) throws IOException, InterruptedException {
+    public ResponseEntity<String> simulate(HttpServletRequest request) throws InterruptedException {
         Submitted submitted = simulations.submit(body(request), SimulationKind.SINGLE);
         return answer(submitted);
     }
 
     @PostMapping(path = "/v1/simulate/bundle", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter bundleStream(HttpServletRequest request) throws IOException {
+    public SseEmitter bundleStream(HttpServletRequest request) {
         byte[] body = body(request);
         return streams.live(request.getRemoteAddr(), () -> {
             Submitted submitted = simulations.submit(body, SimulationKind.BUNDLE);
@@ -48,7 +47,7 @@ public class SimulationController {
     }
 
     @PostMapping("/v1/simulate/bundle")
-    public ResponseEntity<String> bundle(HttpServletRequest request) throws IOException, InterruptedException {
+    public ResponseEntity<String> bundle(HttpServletRequest request) throws InterruptedException {
         return answer(simulations.submit(body(request), SimulationKind.BUNDLE));
     }
 
@@ -69,7 +68,7 @@ public class SimulationController {
                         .body(simulations.find(submitted.id()).orElseThrow().json()));
     }
 
-    private byte[] body(HttpServletRequest request) throws IOException {
+    private byte[] body(HttpServletRequest request) {
         return RequestBodies.readJson(request, maxBodyBytes);
     }
 
