@@ -69,7 +69,12 @@ public final class StoredEventPoller implements AutoCloseable {
         }
         failing = false;
         for (Subscription subscription : subscriptions) {
-            subscription.deliver(events.getOrDefault(subscription.simulationId, List.of()));
+            try {
+                subscription.deliver(events.getOrDefault(subscription.simulationId, List.of()));
+            } catch (RuntimeException e) { // one follower's failure ends its subscription, not the poller
+                LOG.warn("a follower of simulation {} failed", subscription.simulationId, e);
+                subscription.cancel();
+            }
         }
     }
 

@@ -76,13 +76,4 @@ public class SimulationStreams {
         });
         return stream.emitter();
     }
-
-    /** Streams open now: all, and of one client. */
-    int open() {
-        return slots.open();
-    }
-
-    int open(String client) {
-        return slots.open(client);
-    }
 }
