@@ -135,6 +135,15 @@ class ProblemsAndStreamsTest {
     }
 
     @Test
+    void aJsonRpcCallAtAnUnknownBlockIsGethsServerErrorNotAnInternalOne() throws Exception {
+        HttpResponse<String> answer = send(post("/rpc", """
+                {"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"from":"%s","to":"%s"},"0x99"]}"""
+                .formatted(DEV, RECIPIENT)));
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(-32000, JSON.readTree(answer.body()).at("/error/code").intValue(), answer.body());
+    }
+
+    @Test
     void storedResultsAreReplayedToEveryFollowerAtOnce() throws Exception {
         JsonNode result = JSON.readTree(send(post("/v1/simulate/bundle", "{\"transactions\":[" + transfer() + ","
                 + transfer() + "]}")).body());

@@ -50,7 +50,7 @@ final class RpcMethods {
                 JsonRpcError.SERVER_ERROR, "simulation " + submitted.id() + " did not finish in time"));
         JsonNode payload = SimulationJson.mapper().readTree(last.payload());
         if (last.type() == SimulationEvent.EventType.ERROR) {
-            throw new JsonRpcError(JsonRpcError.INTERNAL_ERROR, payload.path("error").asString());
+            throw JsonRpcError.ofSimulation(SimulationService.errorCode(last), payload.path("error").asString());
         }
         JsonNode error = payload.get("error");
         if (error != null) {

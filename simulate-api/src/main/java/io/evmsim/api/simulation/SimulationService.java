@@ -1,6 +1,7 @@
 package io.evmsim.api.simulation;
 
 import io.evmsim.api.request.SimulationRequestReader;
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -117,6 +118,11 @@ public final class SimulationService {
      */
     public void stopWatching(Submitted submitted) {
         pending.forget(submitted.id());
+    }
+
+    /** The code of a simulation's {@link SimulationEvent.EventType#ERROR} record. */
+    public static SimulationError errorCode(SimulationEvent error) {
+        return SimulationResponses.errorCode(error);
     }
 
     /** What a stream sends for an event: its payload, or for a simulation's error its problem document. */
