@@ -7,6 +7,7 @@ import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +16,10 @@ import tools.jackson.databind.JsonNode;
  * as they are rather than parsed and written again.
  */
 final class SimulationResponses {
+    /** The members of an error record that the problem document says in its own words. */
+    private static final Set<String> ERROR_RECORD_MEMBERS = Set.of("status", "code", "error", "field", "type",
+            "title", "detail", "instance", "requestId");
+
     private SimulationResponses() {
     }
 
@@ -45,13 +50,19 @@ final class SimulationResponses {
 
     /**
      * A simulation's {@link EventType#ERROR} record as a problem document: the worker's code and message, the
-     * field it names, the simulation as the occurrence.
+     * field it names, the simulation as the occurrence; any further member of the record (a limit, a size)
+     * is kept as a member of the document.
      */
     static String problem(String id, SimulationEvent error) {
         JsonNode payload = SimulationJson.mapper().readTree(error.payload());
         JsonNode field = payload.path("field");
         ProblemDetail problem = Problems.of(errorCode(payload), payload.path("error").asString("the simulation failed"),
                 field.isString() ? field.stringValue() : null);
+        payload.properties().forEach(member -> {
+            if (!ERROR_RECORD_MEMBERS.contains(member.getKey())) {
+                problem.setProperty(member.getKey(), member.getValue());
+            }
+        });
         return Problems.json(Problems.at(problem, "/v1/simulations/" + id, id));
     }
 
