@@ -135,12 +135,16 @@ class ProblemsAndStreamsTest {
     }
 
     @Test
-    void aJsonRpcCallAtAnUnknownBlockIsGethsServerErrorNotAnInternalOne() throws Exception {
+    void jsonRpcErrorsOfBadInputAreNeverInternalOnes() throws Exception {
         HttpResponse<String> answer = send(post("/rpc", """
                 {"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"from":"%s","to":"%s"},"0x99"]}"""
                 .formatted(DEV, RECIPIENT)));
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals(-32000, JSON.readTree(answer.body()).at("/error/code").intValue(), answer.body());
+        HttpResponse<String> tracer = send(post("/rpc", """
+                {"jsonrpc":"2.0","id":1,"method":"debug_traceCall","params":[{"to":"%s"},"latest",{"tracer":{}}]}"""
+                .formatted(RECIPIENT)));
+        assertEquals(-32602, JSON.readTree(tracer.body()).at("/error/code").intValue(), tracer.body());
     }
 
     @Test
