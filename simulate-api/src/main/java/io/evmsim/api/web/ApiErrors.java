@@ -5,6 +5,7 @@ import io.evmsim.api.problem.ProblemException;
 import io.evmsim.api.problem.Problems;
 import io.evmsim.api.simulation.PublishFailedException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -47,11 +48,17 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return answer(Problems.of(ApiProblem.STORE_UNAVAILABLE, "the results store is unavailable", null), request);
     }
 
-    /** Anything else is the gateway's fault: logged with the request id, which the client is given. */
+    /**
+     * Anything else is the gateway's fault: logged with the request id, which the client is given (unless
+     * its answer, an event stream, has already begun).
+     */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<Object> failed(Exception e, HttpServletRequest request) {
+    public ResponseEntity<Object> failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
         String requestId = ProblemResponses.requestId(request);
         LOG.error("request {} {} failed (request {})", request.getMethod(), request.getRequestURI(), requestId, e);
+        if (response.isCommitted()) {
+            return null;
+        }
         return answer(Problems.of(ApiProblem.INTERNAL, "internal error (request " + requestId + ")", null), request);
     }
 
