@@ -7,6 +7,7 @@ import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.api.simulation.SimulationMetrics;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationStore;
+import io.evmsim.api.simulation.StoredEventPoller;
 import io.evmsim.api.storage.JdbcSimulationStore;
 import io.evmsim.api.storage.RetentionSweeper;
 import io.evmsim.common.simulation.SimulationTopics;
@@ -98,6 +99,12 @@ public class GatewayConfiguration {
             @Value("${evmsim.kafka.send-timeout:5s}") Duration sendTimeout) {
         return new SimulationService(limits, new KafkaRequestPublisher(kafka, sendTimeout), store, pending,
                 replica.id(), clock);
+    }
+
+    /** One reader of stored results for every stream that follows them ({@code /v1/simulations/{id}/events}). */
+    @Bean(destroyMethod = "close")
+    StoredEventPoller storedEventPoller(SimulationStore store) {
+        return new StoredEventPoller(store, Duration.ofMillis(100));
     }
 
     @Bean

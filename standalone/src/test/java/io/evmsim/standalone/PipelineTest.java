@@ -113,8 +113,10 @@ class PipelineTest {
         }
         assertEquals(500, answer.statusCode(), answer.body());
         assertEquals("INTERNAL", JSON.readTree(answer.body()).get("code").stringValue(), answer.body());
-        assertTrue(JSON.readTree(answer.body()).get("error").stringValue().startsWith("unreadable request"),
+        assertTrue(JSON.readTree(answer.body()).get("detail").stringValue().startsWith("unreadable request"),
                 answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("/v1/simulations/" + id, JSON.readTree(answer.body()).get("instance").stringValue());
         // the request itself, on the dead-letter topic with the reason
         Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.brokers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -216,7 +218,9 @@ class PipelineTest {
         assertField("{\"stateOverrides\":{\"0x12\":{}}}", "/v1/simulate", "stateOverrides.0x12");
         assertField("{\"transactions\":[{\"nonce\":1.5}]}", "/v1/simulate/bundle", "transactions[0].nonce");
         assertField("{\"transactions\":[" + "{},".repeat(100) + "{}]}", "/v1/simulate/bundle", "transactions");
-        assertField("{\"data\":\"0x" + "00".repeat(300_000) + "\"}", "/v1/simulate", "body");
+        JsonNode tooLarge = post("/v1/simulate", "{\"data\":\"0x" + "00".repeat(300_000) + "\"}", 413);
+        assertEquals("BODY_TOO_LARGE", tooLarge.get("code").stringValue(), tooLarge.toString());
+        assertEquals("body", tooLarge.get("field").stringValue());
     }
 
     @Test
@@ -228,6 +232,10 @@ class PipelineTest {
     private static void assertField(String body, String path, String field) throws Exception {
         JsonNode error = post(path, body, 400);
         assertEquals(field, error.get("field").stringValue(), error.toString());
+        assertEquals("INVALID_REQUEST", error.get("code").stringValue(), error.toString());
+        assertEquals("https://evmsim.io/problems/invalid-request", error.get("type").stringValue());
+        assertEquals(400, error.get("status").intValue());
+        assertEquals(path, error.get("instance").stringValue());
     }
 
     private static JsonNode post(String path, String body, int expectedStatus) throws Exception {

@@ -3,18 +3,11 @@ package io.evmsim.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evmsim.common.types.Address;
-import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
-import io.evmsim.statecache.client.AccountData;
-import io.evmsim.statecache.client.BlockHeader;
-import io.evmsim.statecache.client.StateCacheClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +33,7 @@ class SyncWaitTest {
     static void start() {
         DevnetStateCache devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
-        platform = TestPlatform.start(new SlowAccount(devnet), "http://unused.invalid",
+        platform = TestPlatform.start(new SlowAccount(devnet, SLOW, SLOW_READ_MILLIS), "http://unused.invalid",
                 "--evmsim.limits.sync-wait=300ms", "--evmsim.limits.deadline=20s");
         base = "http://127.0.0.1:" + platform.gatewayPort();
     }
@@ -83,35 +76,5 @@ class SyncWaitTest {
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The devnet, but a read that includes {@link #SLOW} takes {@value #SLOW_READ_MILLIS} ms. */
-    private record SlowAccount(StateCacheClient devnet) implements StateCacheClient {
-        @Override
-        public BlockHeader resolveBlock(String blockId) {
-            return devnet.resolveBlock(blockId);
-        }
-
-        @Override
-        public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-            if (slotsByAccount.containsKey(SLOW)) {
-                try {
-                    Thread.sleep(SLOW_READ_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return devnet.read(block, slotsByAccount);
-        }
-
-        @Override
-        public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
-            return devnet.code(codeHashes);
-        }
-
-        @Override
-        public Hash blockHash(long number) {
-            return devnet.blockHash(number);
-        }
     }
 }

@@ -1,15 +1,15 @@
 package io.evmsim.api.request;
 
-/** A request the gateway refuses, naming the field (a JSON path such as {@code transactions[1].gas}). */
-public class InvalidRequestException extends RuntimeException {
-    private final String field;
+import io.evmsim.api.problem.ApiProblem;
+import io.evmsim.api.problem.ProblemException;
 
+/** A request the gateway refuses, naming the field (a JSON path such as {@code transactions[1].gas}). */
+public class InvalidRequestException extends ProblemException {
     public InvalidRequestException(String field, String message) {
-        super(message);
-        this.field = field;
+        super(ApiProblem.INVALID_REQUEST, field, message);
     }
 
-    public String field() {
-        return field;
+    public InvalidRequestException(ApiProblem problem, String field, String message) {
+        super(problem, field, message);
     }
 }

@@ -130,6 +130,10 @@ public final class JsonFields {
         return Address.fromHex(hexText(value, field, 20));
     }
 
+    public static byte[] bytes(JsonNode value, String field) {
+        return Hex.decode(hexText(value, field, -1));
+    }
+
     public static Hash hash(JsonNode value, String field) {
         return Hash.fromHex(hexText(value, field, 32));
     }

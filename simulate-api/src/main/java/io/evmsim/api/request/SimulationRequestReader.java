@@ -46,9 +46,6 @@ public final class SimulationRequestReader {
     }
 
     public SimulationRequest read(byte[] body, SimulationKind kind, String id, String replyTo, long nowMillis) {
-        if (body.length > limits.maxBodyBytes()) {
-            throw new InvalidRequestException("body", "larger than " + limits.maxBodyBytes() + " bytes");
-        }
         JsonNode root;
         try {
             root = JSON.readTree(body);

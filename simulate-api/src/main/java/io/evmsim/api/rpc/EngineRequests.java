@@ -77,7 +77,8 @@ final class EngineRequests {
         JsonNode configNode = params.get(2);
         JsonFields config = JsonFields.of(configNode == null ? EMPTY : configNode, Params.path(2),
                 TRACE_FIELDS);
-        String tracer = config.has("tracer") ? config.raw("tracer").asString() : null;
+        JsonNode tracerName = config.raw("tracer");
+        String tracer = tracerName == null ? null : tracerName.isString() ? tracerName.stringValue() : ""; // "": refused
         if (tracer != null && !tracer.equals(TraceOptions.CALL_TRACER) && !tracer.equals(TraceOptions.PRESTATE_TRACER)) {
             throw new InvalidRequestException(config.path("tracer"),
                     "must be callTracer or prestateTracer, or absent for the opcode logger");
@@ -146,7 +147,7 @@ final class EngineRequests {
             if (!tx.isString()) {
                 throw new InvalidRequestException(path, "must be a 0x-hex signed transaction");
             }
-            byte[] rawTx = io.evmsim.common.bytes.Hex.decode(tx.stringValue());
+            byte[] rawTx = JsonFields.bytes(tx, path);
             transactions.add(TransactionReader.decodeRaw(rawTx, path, limits.gasCap()));
             hashes.add(Keccak.hash(rawTx));
         }

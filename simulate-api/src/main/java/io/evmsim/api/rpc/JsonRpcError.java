@@ -1,6 +1,7 @@
 package io.evmsim.api.rpc;
 
 import io.evmsim.api.request.InvalidRequestException;
+import io.evmsim.common.simulation.SimulationError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +34,20 @@ final class JsonRpcError extends RuntimeException {
     /** A parameter the reader refused, named by its path ({@code params[0].gas}). */
     static JsonRpcError invalidParams(InvalidRequestException e) {
         return new JsonRpcError(INVALID_PARAMS, "invalid params: " + e.field() + ": " + e.getMessage());
+    }
+
+    /**
+     * A simulation that ended in an error: the worker's own failure is {@code -32603}, anything else (an
+     * unknown block, unavailable state, the deadline) geth's server error {@code -32000}; the data is the
+     * {@link SimulationError} code.
+     */
+    static JsonRpcError ofSimulation(SimulationError error, String message) {
+        int code = switch (error) {
+            case INTERNAL -> INTERNAL_ERROR;
+            case RESULT_TOO_LARGE -> RESPONSE_TOO_LARGE; // geth's "response too large"
+            default -> SERVER_ERROR;
+        };
+        return new JsonRpcError(code, message, JsonNodeFactory.instance.stringNode(error.name()));
     }
 
     ObjectNode toJson() {

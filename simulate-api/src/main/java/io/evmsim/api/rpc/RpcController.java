@@ -1,8 +1,8 @@
 package io.evmsim.api.rpc;
 
 import io.evmsim.api.simulation.SimulationLimits;
+import io.evmsim.api.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /rpc}: JSON-RPC 2.0, answered with HTTP 200 whatever the JSON-RPC outcome (errors
- * are in the body, as Ethereum nodes answer), 204 when the body held only notifications, 413 for a
- * body over the limit.
+ * are in the body, as Ethereum nodes answer), 204 when the body held only notifications; a body over
+ * the limit (413) or declared as other than JSON (415) is refused with the gateway's problem document.
  */
 @RestController
 public class RpcController {
@@ -24,13 +24,8 @@ public class RpcController {
     }
 
     @PostMapping("/rpc")
-    public ResponseEntity<String> rpc(HttpServletRequest request) throws IOException, InterruptedException {
-        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
-        if (body.length > maxBodyBytes) {
-            return ResponseEntity.status(413).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":"
-                            + "\"body larger than " + maxBodyBytes + " bytes\"}}");
-        }
+    public ResponseEntity<String> rpc(HttpServletRequest request) throws InterruptedException {
+        byte[] body = RequestBodies.readJson(request, maxBodyBytes);
         String response = endpoint.handle(body);
         return response == null ? ResponseEntity.noContent().build()
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);

@@ -60,9 +60,7 @@ final class RpcMethods {
         }
         JsonNode payload = SimulationJson.mapper().readTree(last.payload());
         if (last.type() == SimulationEvent.EventType.ERROR) {
-            boolean tooLarge = SimulationError.of(payload.path("code").asString("")) == SimulationError.RESULT_TOO_LARGE;
-            throw new JsonRpcError(tooLarge ? JsonRpcError.RESPONSE_TOO_LARGE : JsonRpcError.INTERNAL_ERROR,
-                    payload.path("error").asString());
+            throw JsonRpcError.ofSimulation(SimulationService.errorCode(last), payload.path("error").asString());
         }
         JsonNode error = payload.get("error");
         if (error != null) {

@@ -1,6 +1,7 @@
 package io.evmsim.api.simulation;
 
 import io.evmsim.api.request.SimulationRequestReader;
+import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -126,11 +127,26 @@ public final class SimulationService {
         return store.kind(id).isPresent();
     }
 
-    public List<SimulationEvent> storedEvents(String id, int fromSequence) {
-        return store.events(id, fromSequence);
+    /**
+     * Stops watching a simulation whose client is gone (its stream closed, timed out or failed): its results
+     * are only stored from now on. Nothing changes for a simulation that already finished.
+     */
+    public void stopWatching(Submitted submitted) {
+        pending.forget(submitted.id());
     }
 
-    /** An HTTP status and a JSON body. */
+    /** The code of a simulation's {@link SimulationEvent.EventType#ERROR} record. */
+    public static SimulationError errorCode(SimulationEvent error) {
+        return SimulationResponses.errorCode(error);
+    }
+
+    /** What a stream sends for an event: its payload, or for a simulation's error its problem document. */
+    public static String eventData(SimulationEvent event) {
+        return event.type() == SimulationEvent.EventType.ERROR
+                ? SimulationResponses.problem(event.simulationId(), event) : event.payload();
+    }
+
+    /** An HTTP status and a JSON body: a problem document when the status is 400 or more. */
     public record Answer(int status, String json) {
         static final int OK = 200;
         static final int ACCEPTED = 202;

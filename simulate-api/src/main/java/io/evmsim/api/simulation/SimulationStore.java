@@ -5,6 +5,7 @@ import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The results kept for fetching again by id, shared by every gateway replica. */
@@ -32,6 +33,12 @@ public interface SimulationStore {
 
     /** The stored events of a simulation with a sequence of at least {@code fromSequence}, in order. */
     List<SimulationEvent> events(String id, int fromSequence);
+
+    /**
+     * The stored events of several simulations in one go, each from its own sequence on, in order (the
+     * ids without any are left out): one statement for all the streams that follow stored results.
+     */
+    Map<String, List<SimulationEvent>> events(Map<String, Integer> fromSequenceById);
 
     /** Deletes what expired before {@code now}; returns how many simulations went. */
     int deleteExpired(Instant now);

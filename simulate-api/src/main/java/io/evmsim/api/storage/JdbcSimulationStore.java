@@ -4,6 +4,8 @@ import io.evmsim.api.simulation.SimulationStore;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationEvent.EventType;
 import io.evmsim.common.simulation.SimulationKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -199,11 +201,41 @@ public final class JdbcSimulationStore implements SimulationStore {
                 FROM simulation_event e JOIN simulation s ON s.id = e.simulation_id
                 WHERE e.simulation_id = ? AND e.sequence >= ? ORDER BY e.sequence""")
                 .params(uuid, fromSequence)
-                .query((rs, row) -> new SimulationEvent(id, null, rs.getInt("sequence"),
-                        EventType.valueOf(rs.getString("type")), (Integer) rs.getObject("tx_index"),
-                        rs.getString("outcome"), rs.getString("payload"), SimulationKind.valueOf(rs.getString("kind")),
-                        rs.getTimestamp("created_at").getTime()))
+                .query((rs, row) -> event(id, rs))
                 .list();
+    }
+
+    @Override
+    public Map<String, List<SimulationEvent>> events(Map<String, Integer> fromSequenceById) {
+        Map<UUID, String> ids = new LinkedHashMap<>(); // in the order of fromSequences
+        List<Integer> fromSequences = new ArrayList<>();
+        fromSequenceById.forEach((id, from) -> {
+            UUID uuid = parse(id);
+            if (uuid != null && ids.putIfAbsent(uuid, id) == null) {
+                fromSequences.add(from);
+            }
+        });
+        Map<String, List<SimulationEvent>> events = new HashMap<>();
+        if (ids.isEmpty()) {
+            return events;
+        }
+        jdbc.sql("""
+                SELECT e.simulation_id, e.sequence, e.type, e.tx_index, e.outcome, e.payload, s.kind, s.created_at
+                FROM unnest(?::uuid[], ?::int[]) AS w(id, from_sequence)
+                JOIN simulation_event e ON e.simulation_id = w.id AND e.sequence >= w.from_sequence
+                JOIN simulation s ON s.id = e.simulation_id
+                ORDER BY e.simulation_id, e.sequence""")
+                .params(ids.keySet().toArray(UUID[]::new), fromSequences.toArray(Integer[]::new))
+                .query((rs, row) -> event(ids.get(rs.getObject("simulation_id", UUID.class)), rs))
+                .list()
+                .forEach(event -> events.computeIfAbsent(event.simulationId(), id -> new ArrayList<>()).add(event));
+        return events;
+    }
+
+    private static SimulationEvent event(String id, ResultSet rs) throws SQLException {
+        return new SimulationEvent(id, null, rs.getInt("sequence"), EventType.valueOf(rs.getString("type")),
+                (Integer) rs.getObject("tx_index"), rs.getString("outcome"), rs.getString("payload"),
+                SimulationKind.valueOf(rs.getString("kind")), rs.getTimestamp("created_at").getTime());
     }
 
     @Override

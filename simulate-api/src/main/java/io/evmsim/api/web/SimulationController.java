@@ -1,11 +1,13 @@
 package io.evmsim.api.web;
 
+import io.evmsim.api.problem.ApiProblem;
+import io.evmsim.api.problem.ProblemException;
+import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Answer;
 import io.evmsim.api.simulation.SimulationService.Submitted;
 import io.evmsim.common.simulation.SimulationKind;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,45 +24,43 @@ public class SimulationController {
     private final SimulationStreams streams;
     private final int maxBodyBytes;
 
-    public SimulationController(SimulationService simulations, SimulationStreams streams,
-            io.evmsim.api.simulation.SimulationLimits limits) {
+    public SimulationController(SimulationService simulations, SimulationStreams streams, SimulationLimits limits) {
         this.simulations = simulations;
         this.streams = streams;
         this.maxBodyBytes = limits.maxBodyBytes();
     }
 
     @PostMapping({"/v1/simulate", "/simulate"})
-    public ResponseEntity<String> simulate(HttpServletRequest request) throws IOException, InterruptedException {
+    public ResponseEntity<String> simulate(HttpServletRequest request) throws InterruptedException {
         Submitted submitted = simulations.submit(body(request), SimulationKind.SINGLE);
         return answer(submitted);
     }
 
     /** The stream's {@code Location} names the simulation, to fetch it again (or learn it was cancelled). */
     @PostMapping(path = "/v1/simulate/bundle", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public ResponseEntity<SseEmitter> bundleStream(HttpServletRequest request) throws IOException {
-        Submitted submitted = simulations.submit(body(request), SimulationKind.BUNDLE);
-        submitted.published(); // a refusal is still an HTTP error, before the stream starts
-        return ResponseEntity.ok().location(URI.create("/v1/simulations/" + submitted.id()))
-                .body(streams.live(submitted));
+    public ResponseEntity<SseEmitter> bundleStream(HttpServletRequest request) {
+        byte[] body = body(request);
+        SimulationStreams.LiveStream stream = streams.live(request.getRemoteAddr(), () -> {
+            Submitted submitted = simulations.submit(body, SimulationKind.BUNDLE);
+            submitted.published(); // a refusal is still an HTTP error, before the stream starts
+            return submitted;
+        });
+        return ResponseEntity.ok().location(URI.create("/v1/simulations/" + stream.id())).body(stream.emitter());
     }
 
     @PostMapping("/v1/simulate/bundle")
-    public ResponseEntity<String> bundle(HttpServletRequest request) throws IOException, InterruptedException {
+    public ResponseEntity<String> bundle(HttpServletRequest request) throws InterruptedException {
         return answer(simulations.submit(body(request), SimulationKind.BUNDLE));
     }
 
     @GetMapping("/v1/simulations/{id}")
     public ResponseEntity<String> find(@PathVariable("id") String id) {
-        return simulations.find(id).map(SimulationController::json)
-                .orElseGet(() -> json(new Answer(404, "{\"error\":\"no simulation " + quoteSafe(id) + "\"}")));
+        return json(simulations.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @GetMapping(path = "/v1/simulations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public ResponseEntity<SseEmitter> events(@PathVariable("id") String id) {
-        if (!simulations.exists(id)) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok(streams.stored(id));
+    public SseEmitter events(@PathVariable("id") String id, HttpServletRequest request) {
+        return streams.stored(request.getRemoteAddr(), id);
     }
 
     private ResponseEntity<String> answer(Submitted submitted) throws InterruptedException {
@@ -70,16 +70,18 @@ public class SimulationController {
                         .body(simulations.find(submitted.id()).orElseThrow().json()));
     }
 
-    /** Reads at most one byte more than allowed, so an oversized body is refused without buffering it. */
-    private byte[] body(HttpServletRequest request) throws IOException {
-        return request.getInputStream().readNBytes(maxBodyBytes + 1);
+    private byte[] body(HttpServletRequest request) {
+        return RequestBodies.readJson(request, maxBodyBytes);
     }
 
+    /** An answer of 400 or more is a problem document. */
     private static ResponseEntity<String> json(Answer answer) {
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        return ResponseEntity.status(answer.status())
+                .contentType(answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
+                .body(answer.json());
     }
 
-    private static String quoteSafe(String id) {
-        return id.replaceAll("[^0-9a-zA-Z-]", "?");
+    static ProblemException notFound(String id) {
+        return new ProblemException(ApiProblem.SIMULATION_NOT_FOUND, null, "no simulation " + id);
     }
 }

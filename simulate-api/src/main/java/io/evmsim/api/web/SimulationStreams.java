@@ -1,16 +1,16 @@
 package io.evmsim.api.web;
 
+import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Submitted;
-import io.evmsim.common.simulation.SimulationEvent;
-import java.io.IOException;
+import io.evmsim.api.simulation.StoredEventPoller;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,55 +18,65 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events: one event per transaction result ({@code transaction}), then {@code summary}
- * or {@code error}; the event id is the result's sequence number.
+ * or {@code error} (a problem document); the event id is the result's sequence number. Streams are
+ * limited per client and in total ({@link StreamLimits}); a stream refused, like a request refused,
+ * is answered before it starts, as a problem document.
  */
 @Component
 public class SimulationStreams {
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     /** How often a live stream is written to when no result comes, to learn whether its client is still there. */
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(SimulationStreams.class);
 
     private final SimulationService simulations;
+    private final StoredEventPoller stored;
+    private final StreamSlots slots;
     private final Duration streamTimeout;
-    private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("sse-heartbeat").unstarted(task));
 
-    public SimulationStreams(SimulationService simulations, io.evmsim.api.simulation.SimulationLimits limits) {
+    public SimulationStreams(SimulationService simulations, StoredEventPoller stored, SimulationLimits limits,
+            StreamLimits streamLimits) {
         this.simulations = simulations;
+        this.stored = stored;
+        this.slots = new StreamSlots(streamLimits);
         this.streamTimeout = limits.syncWait().plus(limits.deadline());
     }
 
     /**
-     * Streams a simulation submitted to this replica as its results arrive from Kafka. A client that
-     * goes away before the final event cancels the simulation: the servlet container reports a closed
+     * Submits a simulation (once the client has a stream slot) and streams its results as they arrive
+     * from Kafka; the simulation is forgotten by this replica once the stream ends. A client that goes
+     * away before the final event cancels the simulation: the servlet container reports a closed
      * connection only when something is written to it, so a comment ({@code : keep-alive}), which event
      * stream readers ignore, is written every {@link #HEARTBEAT} until the stream ends.
      */
-    public SseEmitter live(Submitted submitted) {
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        Runnable gone = () -> cancel(submitted);
-        // written from a virtual thread: a client that does not read blocks only its own stream's writes
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> pollers.execute(() -> {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) { // closed by the client, or already complete
-                gone.run();
-                emitter.completeWithError(e); // its completion stops the heartbeat
-            }
-        }), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-        emitter.onCompletion(() -> heartbeat.cancel(false));
-        emitter.onError(failure -> {
+    public LiveStream live(String client, Supplier<Submitted> submission) {
+        StreamSlots.Slot slot = slots.take(client);
+        Submitted submitted;
+        try {
+            submitted = submission.get();
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        EventStream stream = new EventStream(streamTimeout, senders);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> senders.execute(stream::keepAlive),
+                HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        stream.onClose(() -> {
             heartbeat.cancel(false);
-            gone.run();
-        });
-        submitted.watch().stream(event -> {
-            if (!send(emitter, event)) {
-                gone.run();
+            if (!stream.finished()) {
+                cancel(submitted);
             }
+            simulations.stopWatching(submitted);
+            slot.release();
         });
-        return emitter;
+        submitted.watch().stream(stream::offer);
+        return new LiveStream(submitted.id(), stream.emitter());
+    }
+
+    /** A live stream and the simulation it follows. */
+    public record LiveStream(String id, SseEmitter emitter) {
     }
 
     private void cancel(Submitted submitted) {
@@ -79,45 +89,25 @@ public class SimulationStreams {
     }
 
     /**
-     * Streams a simulation from the shared store, whichever replica ran it: what is stored, then
-     * new results as they are stored, until the final one.
+     * Streams a simulation from the shared store, whichever replica ran it: what is stored, then new
+     * results as they are stored, until the final one.
      */
-    public SseEmitter stored(String id) {
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        pollers.submit(() -> {
-            long deadline = System.nanoTime() + streamTimeout.toNanos();
-            int next = 0;
-            while (System.nanoTime() < deadline) {
-                List<SimulationEvent> events = simulations.storedEvents(id, next);
-                for (SimulationEvent event : events) {
-                    if (!send(emitter, event)) {
-                        return null;
-                    }
-                    next = event.sequence() + 1;
-                }
-                if (!events.isEmpty() && events.getLast().isFinal()) {
-                    return null;
-                }
-                Thread.sleep(POLL_INTERVAL);
-            }
-            emitter.complete();
-            return null;
-        });
-        return emitter;
-    }
-
-    /** False when the client is gone. Completes the stream after the final event. */
-    private static boolean send(SseEmitter emitter, SimulationEvent event) {
+    public SseEmitter stored(String client, String id) {
+        StreamSlots.Slot slot = slots.take(client);
         try {
-            emitter.send(SseEmitter.event().id(Integer.toString(event.sequence())).name(event.type().eventName())
-                    .data(event.payload()));
-            if (event.isFinal()) {
-                emitter.complete();
+            if (!simulations.exists(id)) {
+                throw SimulationController.notFound(id);
             }
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
-            return false;
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
         }
+        EventStream stream = new EventStream(streamTimeout, senders);
+        StoredEventPoller.Subscription subscription = stored.subscribe(id, stream::offer);
+        stream.onClose(() -> {
+            subscription.cancel();
+            slot.release();
+        });
+        return stream.emitter();
     }
 }

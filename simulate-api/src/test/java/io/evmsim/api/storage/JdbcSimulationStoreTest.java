@@ -72,6 +72,21 @@ class JdbcSimulationStoreTest {
     }
 
     @Test
+    void theEventsOfSeveralSimulationsAreReadInOneGoEachFromItsOwnSequence() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String none = UUID.randomUUID().toString();
+        store.create(b, SimulationKind.BUNDLE, NOW, NOW.plus(RETENTION)); // still running: its row, no final event
+        store.append(List.of(event(a, 0, EventType.TRANSACTION, "{}"), event(a, 1, EventType.SUMMARY, "{}"),
+                event(b, 0, EventType.TRANSACTION, "{}"), event(b, 1, EventType.TRANSACTION, "{}")));
+        var events = store.events(java.util.Map.of(a, 1, b, 0, none, 0, "not-a-uuid", 0));
+        assertEquals(List.of(1), events.get(a).stream().map(SimulationEvent::sequence).toList());
+        assertEquals(List.of(0, 1), events.get(b).stream().map(SimulationEvent::sequence).toList());
+        assertEquals(EventType.SUMMARY, events.get(a).getFirst().type());
+        assertEquals(java.util.Set.of(a, b), events.keySet());
+    }
+
+    @Test
     void aFinalResultWithoutItsSimulationRowIsFoundByIdAnyway() {
         String id = UUID.randomUUID().toString(); // published by a gateway that failed before writing its row
         SimulationEvent error = event(id, 0, EventType.ERROR, "{\"status\":\"error\",\"error\":\"unreadable\"}");

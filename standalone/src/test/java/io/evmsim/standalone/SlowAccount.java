@@ -1,0 +1,41 @@
+package io.evmsim.standalone;
+
+import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
+import io.evmsim.common.types.UInt256;
+import io.evmsim.statecache.client.AccountData;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.StateCacheClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A state source whose read of one account takes {@code millis}: a simulation that touches it is slow. */
+record SlowAccount(StateCacheClient devnet, Address slow, long millis) implements StateCacheClient {
+    @Override
+    public BlockHeader resolveBlock(String blockId) {
+        return devnet.resolveBlock(blockId);
+    }
+
+    @Override
+    public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
+        if (slotsByAccount.containsKey(slow)) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return devnet.read(block, slotsByAccount);
+    }
+
+    @Override
+    public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
+        return devnet.code(codeHashes);
+    }
+
+    @Override
+    public Hash blockHash(long number) {
+        return devnet.blockHash(number);
+    }
+}
