@@ -13,7 +13,9 @@ public enum SimulationError {
     /** Chain state could not be read (state cache or upstream node unavailable). */
     STATE_UNAVAILABLE(503),
     /** The worker failed; the request was dead-lettered with the reason. */
-    INTERNAL(500);
+    INTERNAL(500),
+    /** The block is under a fork whose rules the engine does not implement (the message names it). */
+    UNSUPPORTED_FORK(422);
 
     private final int httpStatus;
 

@@ -41,6 +41,11 @@ public record ChainSchedule(long chainId, String name, List<Activation> activati
         }
     }
 
+    /** A chain under one fork from its genesis on (a development node, a test). */
+    public static ChainSchedule fromGenesis(long chainId, String name, ChainFork fork) {
+        return new ChainSchedule(chainId, name, List.of(Activation.atTime(fork, 0)));
+    }
+
     /**
      * The rules of the block with this number and timestamp.
      *

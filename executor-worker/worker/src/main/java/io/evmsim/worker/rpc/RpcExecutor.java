@@ -2,11 +2,12 @@ package io.evmsim.worker.rpc;
 
 import io.evmsim.common.simulation.RpcCall;
 import io.evmsim.common.simulation.SimulationRequest;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.UnsupportedForkException;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.PrefetchedState;
@@ -23,14 +24,14 @@ public final class RpcExecutor {
     private final StateCacheClient client;
     private final CodeStore codes;
     private final CodeCache codeCache;
-    private final ForkRules rules;
+    private final ChainRules chain;
     private final int maxRounds;
 
-    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules, int maxRounds) {
+    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain, int maxRounds) {
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
-        this.rules = rules;
+        this.chain = chain;
         this.maxRounds = maxRounds;
     }
 
@@ -45,6 +46,10 @@ public final class RpcExecutor {
             answer.set("error", e.toJson());
             outcome = e.code() == RpcError.REVERTED ? "reverted"
                     : e.code() == RpcError.INTERNAL ? "error" : "invalid";
+        } catch (UnsupportedForkException e) {
+            // geth answers a block it cannot process as invalid params; this names the fork
+            answer.set("error", new RpcError(RpcError.INVALID_PARAMS, e.getMessage()).toJson());
+            outcome = "invalid";
         } catch (RpcDeadline.Exceeded e) {
             answer.set("error", new RpcError(RpcError.SERVER_ERROR,
                     "execution aborted (timeout = " + request.deadlineMillis() + "ms)").toJson());
@@ -67,7 +72,7 @@ public final class RpcExecutor {
             throw e;
         }
         StateSession session = new StateSession(new PrefetchedState(client, header, codes), deadline, maxRounds);
-        RpcRun run = new RpcRun(request, header, rules, session, codeCache, deadline, client::blockHash);
+        RpcRun run = new RpcRun(request, header, chain, session, codeCache, deadline, client::blockHash);
         RpcCall rpc = request.rpc();
         return switch (rpc.method()) {
             case ETH_CALL -> EthCall.answer(run);

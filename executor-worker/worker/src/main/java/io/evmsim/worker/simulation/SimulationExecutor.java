@@ -7,6 +7,9 @@ import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.chain.BlockRules;
+import io.evmsim.evm.chain.UnsupportedForkException;
+import io.evmsim.evm.fork.BlobSchedule;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.simulation.BlockOverrides;
 import io.evmsim.evm.simulation.BlockSimulation;
@@ -21,6 +24,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.CallDeadline;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
@@ -45,17 +49,17 @@ public final class SimulationExecutor {
     private final StateCacheClient client;
     private final CodeStore codes;
     private final CodeCache codeCache;
-    private final ForkRules rules;
+    private final ChainRules chain;
     private final int maxRounds;
 
     private final WorkerMetrics timer;
 
-    public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules,
+    public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain,
             int maxRounds, WorkerMetrics timer) {
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
-        this.rules = rules;
+        this.chain = chain;
         this.maxRounds = maxRounds;
         this.timer = timer;
     }
@@ -83,6 +87,18 @@ public final class SimulationExecutor {
                     requestAtFault ? "block" : null);
             return;
         }
+        BlockRules blockRules;
+        try {
+            blockRules = BlockContexts.rules(chain, header, request.blockOverrides());
+        } catch (UnsupportedForkException e) {
+            sink.error(SimulationError.UNSUPPORTED_FORK, e.getMessage(), "block");
+            return;
+        } catch (StateCacheException e) {
+            sink.error(SimulationError.STATE_UNAVAILABLE, "the chain's fork schedule is unavailable: "
+                    + e.getMessage(), null);
+            return;
+        }
+        ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
         BlockContext block = BlockContexts.of(header, request.blockOverrides(), rules, client::blockHash, feeless);
@@ -162,10 +178,11 @@ public final class SimulationExecutor {
         }
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
-        ObjectNode summary = summary(header, block, round, queueMillis, fetchNanos, executionNanos, fetched.rounds());
+        ObjectNode summary = summary(header, block, blockRules, round, queueMillis, fetchNanos, executionNanos, fetched.rounds());
         if (singleResult != null) {
             singleResult.set("block", summary.get("block"));
             singleResult.set("fork", summary.get("fork"));
+            singleResult.set("blobSchedule", summary.get("blobSchedule"));
             singleResult.set("timings", summary.get("timings"));
             summary = singleResult;
         }
@@ -253,8 +270,8 @@ public final class SimulationExecutor {
         }
     }
 
-    private ObjectNode summary(BlockHeader header, BlockContext block, Round round, long queueMillis,
-            long fetchNanos, long executionNanos, int fetchRounds) {
+    private static ObjectNode summary(BlockHeader header, BlockContext block, BlockRules rules, Round round,
+            long queueMillis, long fetchNanos, long executionNanos, int fetchRounds) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("status", round.outcome);
         doc.put("transactions", round.transactions);
@@ -269,7 +286,15 @@ public final class SimulationExecutor {
         blockNode.put("baseFee", block.baseFee().toString());
         blockNode.put("coinbase", block.coinbase().toString());
         blockNode.put("chainId", block.chainId());
+        blockNode.put("blobBaseFee", block.blobBaseFee().toString());
         doc.put("fork", rules.fork().displayName());
+        // the blob parameters used, and the fork that set them: the named fork's, or a later BPO fork's (EIP-7892)
+        BlobSchedule blobs = rules.blobSchedule();
+        ObjectNode blobNode = doc.putObject("blobSchedule");
+        blobNode.put("fork", rules.blobFork().displayName());
+        blobNode.put("target", blobs.target());
+        blobNode.put("max", blobs.max());
+        blobNode.put("baseFeeUpdateFraction", blobs.baseFeeUpdateFraction());
         ObjectNode timings = doc.putObject("timings");
         timings.put("queueMs", queueMillis);
         timings.put("stateFetchMs", fetchNanos / 1e6);

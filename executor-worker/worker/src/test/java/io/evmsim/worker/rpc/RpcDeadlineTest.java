@@ -14,12 +14,14 @@ import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
-import io.evmsim.evm.fork.Fork;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.ChainFork;
+import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.state.CodeStore;
 import java.util.ArrayList;
@@ -69,13 +71,18 @@ class RpcDeadlineTest {
         public Hash blockHash(long number) {
             return Hash.ZERO;
         }
+
+        @Override
+        public ChainDescription chain() {
+            throw new UnsupportedOperationException("this test gives its chain schedule itself");
+        }
     }
 
     @Test
     void aCallPastItsDeadlineIsAbortedAsATimeout() {
         LoopState client = new LoopState();
         RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
-                ForkRules.forFork(Fork.OSAKA), 8);
+                ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8);
         long gas = 1_000_000_000_000L; // minutes of looping at any speed
         CallRequest call = new CallRequest(null, Address.fromLong(1), LOOPER, null, null, gas, null, null, null, null,
                 null, null, null, null);
