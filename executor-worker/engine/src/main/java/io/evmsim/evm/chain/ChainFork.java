@@ -9,6 +9,8 @@ import io.evmsim.evm.fork.Fork;
  * blob schedule; the EVM rules stay those of the named fork before them.
  */
 public enum ChainFork {
+    /** Blocks before the first fork a node's {@code eth_config} describes (it tells only from the current fork on). */
+    UNDESCRIBED("an earlier fork the node did not describe", null, false),
     FRONTIER("Frontier", null, false),
     HOMESTEAD("Homestead", null, false),
     DAO("DAO", null, false),
@@ -34,7 +36,9 @@ public enum ChainFork {
     BPO4("BPO4", null, true),
     BPO5("BPO5", null, true),
     AMSTERDAM("Amsterdam", null, false),
-    BOGOTA("Bogota", null, false);
+    BOGOTA("Bogota", null, false),
+    /** A fork a node's {@code eth_config} describes with precompiles no fork above has. */
+    UNIDENTIFIED("an unidentified fork", null, false);
 
     private final String displayName;
     private final Fork engineFork;

@@ -52,19 +52,8 @@ public record ChainSchedule(long chainId, String name, List<Activation> activati
      * @throws UnsupportedForkException when the block is under a fork the engine does not implement
      */
     public BlockRules rulesAt(long number, long timestamp) {
-        Activation named = null;
-        Activation blobs = null;
-        for (Activation activation : activations) {
-            if (!activation.activeAt(number, timestamp)) {
-                continue;
-            }
-            if (!activation.fork().blobParametersOnly()) {
-                named = activation;
-            }
-            if (activation.blobSchedule() != null) {
-                blobs = activation;
-            }
-        }
+        Activation named = namedAt(number, timestamp);
+        Activation blobs = blobsAt(number, timestamp);
         if (named == null || named.fork().engineFork() == null) {
             throw new UnsupportedForkException(named == null ? ChainFork.FRONTIER : named.fork(), number, timestamp);
         }
@@ -74,6 +63,28 @@ public record ChainSchedule(long chainId, String name, List<Activation> activati
         }
         BlobSchedule schedule = blobs.blobSchedule();
         return new BlockRules(named.fork(), rules.withBlobSchedule(schedule), blobs.fork());
+    }
+
+    /** The named (not blob-parameter-only) fork last activated at this block; null before the first. */
+    public Activation namedAt(long number, long timestamp) {
+        Activation named = null;
+        for (Activation activation : activations) {
+            if (activation.activeAt(number, timestamp) && !activation.fork().blobParametersOnly()) {
+                named = activation;
+            }
+        }
+        return named;
+    }
+
+    /** The fork whose blob schedule applies at this block; null when none has set one. */
+    public Activation blobsAt(long number, long timestamp) {
+        Activation blobs = null;
+        for (Activation activation : activations) {
+            if (activation.activeAt(number, timestamp) && activation.blobSchedule() != null) {
+                blobs = activation;
+            }
+        }
+        return blobs;
     }
 
     /** The activation of {@code fork} on this chain, or null when the chain does not schedule it. */
