@@ -7,6 +7,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,6 +113,11 @@ class SyncWaitTest {
         @Override
         public Hash blockHash(long number) {
             return devnet.blockHash(number);
+        }
+
+        @Override
+        public ChainDescription chain() {
+            return devnet.chain();
         }
     }
 }

@@ -5,8 +5,11 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.chain.EthConfig;
+import io.evmsim.statecache.chain.ServedChain;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.testsupport.JsonRpc;
@@ -90,5 +93,11 @@ final class AnvilStateCache implements StateCacheClient {
     @Override
     public Hash blockHash(long number) {
         return resolveBlock(Long.toString(number)).hash();
+    }
+
+    /** The node's own schedule, from its eth_config answer (EIP-7910), as the state cache takes it. */
+    @Override
+    public ChainDescription chain() {
+        return new ServedChain(EthConfig.schedule(anvil.call("eth_config"), "anvil"), "eth_config").description();
     }
 }
