@@ -49,7 +49,8 @@ final class AnvilStateCache implements StateCacheClient {
                 Long.decode(block.get("timestamp").asString()), UInt256.parse(block.get("baseFeePerGas").asString()),
                 Long.decode(block.get("gasLimit").asString()), Address.fromHex(block.get("miner").asString()),
                 Hash.fromHex(block.get("mixHash").asString()), Long.decode(block.path("excessBlobGas").asString("0x0")),
-                chainId);
+                chainId, Long.decode(block.get("gasUsed").asString()),
+                Long.decode(block.path("blobGasUsed").asString("0x0")));
     }
 
     @Override

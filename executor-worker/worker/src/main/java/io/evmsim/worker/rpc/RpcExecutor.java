@@ -1,6 +1,7 @@
 package io.evmsim.worker.rpc;
 
 import io.evmsim.common.simulation.RpcCall;
+import io.evmsim.common.simulation.RpcMethod;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.evm.chain.UnsupportedForkException;
 import io.evmsim.evm.state.CodeCache;
@@ -8,6 +9,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.worker.chain.ChainRules;
+import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.PrefetchedState;
@@ -62,9 +64,14 @@ public final class RpcExecutor {
     }
 
     private JsonNode answer(SimulationRequest request, RpcDeadline deadline) {
+        // pending: on the latest block's state, in the next block's context (eth_simulateV1's blocks, which
+        // follow the latest block, are next blocks already)
+        boolean pending = PendingBlock.requested(request.block())
+                && request.rpc().method() != RpcMethod.ETH_SIMULATE_V1;
+        String blockId = PendingBlock.requested(request.block()) ? "latest" : request.block();
         BlockHeader header;
         try {
-            header = deadline.stateCall(() -> client.resolveBlock(request.block()));
+            header = deadline.stateCall(() -> client.resolveBlock(blockId));
         } catch (StateCacheException e) {
             if (e.status() == 404 || e.status() == 400) {
                 throw new RpcError(RpcError.SERVER_ERROR, "header not found");
@@ -72,7 +79,9 @@ public final class RpcExecutor {
             throw e;
         }
         StateSession session = new StateSession(new PrefetchedState(client, header, codes), deadline, maxRounds);
-        RpcRun run = new RpcRun(request, header, chain, session, codeCache, deadline, client::blockHash);
+        BlockHeader context = pending ? PendingBlock.after(header, chain, request.blockOverrides()) : header;
+        RpcRun run = new RpcRun(request, context, pending ? header : null, chain, session, codeCache, deadline,
+                client::blockHash);
         RpcCall rpc = request.rpc();
         return switch (rpc.method()) {
             case ETH_CALL -> EthCall.answer(run);

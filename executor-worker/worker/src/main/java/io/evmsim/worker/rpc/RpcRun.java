@@ -23,6 +23,7 @@ import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.simulation.BlockContexts;
+import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.TransactionFactory;
 import io.evmsim.worker.state.OverriddenState;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.function.Function;
 final class RpcRun {
     private final SimulationRequest request;
     private final BlockHeader header;
+    private final BlockHeader pendingParent;
     private final ChainRules chain;
     private BlockRules blockRules;
     private final StateSession session;
@@ -43,10 +45,15 @@ final class RpcRun {
     private final RpcDeadline deadline;
     private final BlockHashes hashes;
 
-    RpcRun(SimulationRequest request, BlockHeader header, ChainRules chain, StateSession session, CodeCache codeCache,
-            RpcDeadline deadline, BlockHashes hashes) {
+    /**
+     * @param header the block the methods run in: the pinned block, or the pending block after it
+     * @param pendingParent for the pending block, the latest block it follows; otherwise null
+     */
+    RpcRun(SimulationRequest request, BlockHeader header, BlockHeader pendingParent, ChainRules chain,
+            StateSession session, CodeCache codeCache, RpcDeadline deadline, BlockHashes hashes) {
         this.request = request;
         this.header = header;
+        this.pendingParent = pendingParent;
         this.chain = chain;
         this.session = session;
         this.codeCache = codeCache;
@@ -93,9 +100,16 @@ final class RpcRun {
         return session.attempt(work);
     }
 
-    /** A fresh state over the fetched one with the request's overrides. */
+    /**
+     * A fresh state over the fetched one with the request's overrides; in the pending block, after the
+     * system calls the block starts with.
+     */
     JournaledState state(WorldState fetched) {
-        return state(fetched, request.stateOverrides());
+        JournaledState state = state(fetched, request.stateOverrides());
+        if (pendingParent != null) {
+            PendingBlock.beginBlock(state, block(), rules(), precompiles(), pendingParent);
+        }
+        return state;
     }
 
     JournaledState state(WorldState base, Map<Address, AccountOverride> overrides) {

@@ -10,6 +10,7 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlobGas;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
+import io.evmsim.evm.block.NextBlock;
 import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.fork.Fork;
 import io.evmsim.evm.precompile.Precompile;
@@ -44,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SimulateV1 {
     /** geth's {@code maxSimulateBlocks}: the client limit of -38026. */
     static final int MAX_BLOCKS = 256;
-    static final long TIMESTAMP_INCREMENT = 12;
+    static final long TIMESTAMP_INCREMENT = NextBlock.SLOT_SECONDS;
     static final int VM_ERROR = -32015;
     static final int BLOCK_GAS_LIMIT_REACHED = -38015;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -195,20 +196,7 @@ final class SimulateV1 {
          * state cache does not carry, the pinned block's own base fee.
          */
         private UInt256 nextBaseFee() {
-            if (parentGasUsed < 0) {
-                return parentBaseFee;
-            }
-            long target = parentGasLimit / 2;
-            java.math.BigInteger fee = parentBaseFee.toBigInteger();
-            if (parentGasUsed == target || target == 0) {
-                return parentBaseFee;
-            }
-            java.math.BigInteger delta = fee.multiply(java.math.BigInteger.valueOf(Math.abs(parentGasUsed - target)))
-                    .divide(java.math.BigInteger.valueOf(target)).divide(java.math.BigInteger.valueOf(8));
-            if (parentGasUsed > target) {
-                return UInt256.fromBigInteger(fee.add(delta.max(java.math.BigInteger.ONE)));
-            }
-            return UInt256.fromBigInteger(fee.subtract(delta).max(java.math.BigInteger.ZERO));
+            return parentGasUsed < 0 ? parentBaseFee : NextBlock.baseFee(parentBaseFee, parentGasUsed, parentGasLimit);
         }
     }
 

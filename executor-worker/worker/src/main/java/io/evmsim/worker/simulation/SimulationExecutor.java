@@ -5,12 +5,14 @@ import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.chain.UnsupportedForkException;
 import io.evmsim.evm.fork.BlobSchedule;
 import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.precompile.PrecompileSet;
 import io.evmsim.evm.simulation.BlockOverrides;
 import io.evmsim.evm.simulation.BlockSimulation;
 import io.evmsim.evm.simulation.SimulationOptions;
@@ -76,7 +78,10 @@ public final class SimulationExecutor {
         timer.record("queue", queueMillis * 1_000_000);
         BlockHeader header;
         try {
-            header = timed("state_fetch", () -> withinDeadline(() -> client.resolveBlock(request.block()), deadline));
+            // pending: on the latest block's state, in the next block's context (PendingBlock)
+            String blockId = PendingBlock.requested(request.block()) ? "latest" : request.block();
+            header = timed("state_fetch",
+                    () -> withinDeadline(() -> client.resolveBlock(blockId), deadline));
         } catch (DeadlineException e) {
             sink.error(SimulationError.DEADLINE_EXCEEDED, deadlineMessage(request, 0) + " while resolving the block", null);
             return;
@@ -87,9 +92,12 @@ public final class SimulationExecutor {
                     requestAtFault ? "block" : null);
             return;
         }
+        BlockHeader parent = PendingBlock.requested(request.block()) ? header : null;
+        BlockHeader context;
         BlockRules blockRules;
         try {
-            blockRules = BlockContexts.rules(chain, header, request.blockOverrides());
+            context = parent != null ? PendingBlock.after(parent, chain, request.blockOverrides()) : header;
+            blockRules = BlockContexts.rules(chain, context, request.blockOverrides());
         } catch (UnsupportedForkException e) {
             sink.error(SimulationError.UNSUPPORTED_FORK, e.getMessage(), "block");
             return;
@@ -101,7 +109,7 @@ public final class SimulationExecutor {
         ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        BlockContext block = BlockContexts.of(header, request.blockOverrides(), rules, client::blockHash, feeless);
+        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
@@ -139,6 +147,10 @@ public final class SimulationExecutor {
                 long t = System.nanoTime();
                 round = new Round(new Simulator(initial, codeCache, rules,
                         options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))));
+                if (parent != null) {
+                    PendingBlock.beginBlock(round.simulator.state(), block, rules, PrecompileSet.forFork(rules.fork()),
+                            parent);
+                }
                 for (int i = 0; i < request.transactions().size() && round.complete; i++) {
                     EvmTransaction tx = TransactionFactory.build(request.transactions().get(i),
                             round.simulator.state(), block, rules, request.validation(), request.gasCap());
@@ -178,7 +190,8 @@ public final class SimulationExecutor {
         }
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
-        ObjectNode summary = summary(header, block, blockRules, round, queueMillis, fetchNanos, executionNanos, fetched.rounds());
+        ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
+                fetched.rounds());
         if (singleResult != null) {
             singleResult.set("block", summary.get("block"));
             singleResult.set("fork", summary.get("fork"));
@@ -281,7 +294,12 @@ public final class SimulationExecutor {
                 : round.coinbaseGain.divide(BigInteger.valueOf(round.totalGas)).toString());
         ObjectNode blockNode = doc.putObject("block");
         blockNode.put("number", block.number());
-        blockNode.put("hash", header.hash().toString());
+        if (header.hash().equals(Hash.ZERO)) {
+            blockNode.putNull("hash"); // the pending block: not built yet
+        } else {
+            blockNode.put("hash", header.hash().toString());
+        }
+        blockNode.put("parentHash", header.parentHash().toString());
         blockNode.put("timestamp", block.timestamp());
         blockNode.put("baseFee", block.baseFee().toString());
         blockNode.put("coinbase", block.coinbase().toString());
