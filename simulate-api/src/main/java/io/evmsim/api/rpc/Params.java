@@ -58,6 +58,15 @@ final class Params {
     }
 
     /**
+     * A block parameter of a state read: {@code pending} reads the latest block, as a node with an
+     * empty pool answers (the pending block's own changes are those of its transactions).
+     */
+    String stateBlock(int index) {
+        String block = block(index);
+        return block.equals("pending") ? "latest" : block;
+    }
+
+    /**
      * A block parameter (a tag, a number, a 32-byte hash, or EIP-1898's {@code {blockNumber}} /
      * {@code {blockHash}}) in the form state-cache resolves; {@code latest} when absent. {@code pending}
      * stays: the worker runs it in the next block's context on the latest block's state.
