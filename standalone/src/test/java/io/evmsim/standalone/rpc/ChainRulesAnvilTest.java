@@ -14,6 +14,7 @@ import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.chain.GenesisConfig;
@@ -95,6 +96,30 @@ class ChainRulesAnvilTest {
             assertEquals(theirs, ours.get("returnData").asString());
             assertEquals(Long.decode(node.rpc().callText("eth_blobBaseFee")),
                     Long.decode(ours.get("block").get("blobBaseFee").asString()), ours.toString());
+        }
+    }
+
+    @Test
+    void a_blob_transaction_pays_the_nodes_blob_base_fee_per_blob_gas() {
+        for (Anvil node : List.of(prague, osaka)) {
+            long blobBaseFee = Long.decode(node.rpc().callText("eth_blobBaseFee"));
+            List<Hash> blobs = List.of(Hash.fromHex("0x01" + "11".repeat(31)), Hash.fromHex("0x01" + "22".repeat(31)));
+            CallRequest blobCall = new CallRequest(3, SENDER, PROGRAM, null, null, 100_000L, null,
+                    UInt256.valueOf(100_000_000_000L), UInt256.ZERO, UInt256.valueOf(1_000_000_000L), null, null,
+                    blobs, null);
+            SimulationRequest request = new SimulationRequest("r", "gateway", SimulationKind.SINGLE, "latest",
+                    List.of(blobCall), Map.of(PROGRAM, new AccountOverride(null, null,
+                            Hex.decode(BLOB_BASE_FEE_PROGRAM), null, null)), null, false, true, 30_000_000L, 20_000,
+                    System.currentTimeMillis());
+            JsonNode result = run(node, request);
+            assertEquals("success", result.get("status").asString(), result.toString());
+            String sender = SENDER.toString();
+            long paid = UInt256.parse(result.get("stateDiff").get("pre").get(sender).get("balance").asString())
+                    .toBigInteger().subtract(UInt256.parse(result.get("stateDiff").get("post").get(sender)
+                            .get("balance").asString()).toBigInteger()).longValueExact();
+            long executionFee = result.get("gasUsed").asLong() * Long.decode(result.get("effectiveGasPrice")
+                    .asString());
+            assertEquals(2 * 131_072 * blobBaseFee, paid - executionFee, result.toString());
         }
     }
 
@@ -205,8 +230,12 @@ class ChainRulesAnvilTest {
 
     /** A single REST simulation on the node, its chain learned from the node's eth_config. */
     private static JsonNode simulate(Anvil node, String block, String program, BlockOverrides overrides) {
+        return run(node, request(block, program, overrides));
+    }
+
+    private static JsonNode run(Anvil node, SimulationRequest request) {
         List<String> summaries = new ArrayList<>();
-        executor(node, ChainRules.from(new AnvilStateCache(node.rpc()))).run(request(block, program, overrides),
+        executor(node, ChainRules.from(new AnvilStateCache(node.rpc()))).run(request,
                 new ResultSink() {
                     @Override
                     public void transaction(int index, String outcome, String json) {

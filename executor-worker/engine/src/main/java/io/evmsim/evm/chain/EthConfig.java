@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * precompiles. The answer names no fork, so a fork is recognised by its precompile addresses: 0x0a
  * (KZG point evaluation, EIP-4844) from Cancun, 0x0b..0x11 (BLS12-381, EIP-2537) from Prague, 0x100
  * (P256VERIFY, EIP-7951) from Osaka; an entry with the same precompiles as the one before and other blob
- * parameters is a BPO fork (EIP-7892).
+ * parameters is a BPO fork (EIP-7892), and with the same blob parameters too a fork the engine cannot
+ * tell (so refused).
  */
 public final class EthConfig {
     private static final Set<Integer> CANCUN_PRECOMPILES = range(0x01, 0x0a);
@@ -83,8 +84,11 @@ public final class EthConfig {
             Activation named = chain.namedAt(Long.MAX_VALUE, time);
             ChainFork ours = named == null ? ChainFork.UNDESCRIBED : named.fork();
             ChainFork theirs = entry.fork();
-            boolean sameFork = theirs == ChainFork.UNIDENTIFIED
-                    ? ours.compareTo(ChainFork.OSAKA) > 0 && ours.engineFork() == null : theirs == ours;
+            // a fork after Osaka that the engine does not implement may add no precompile: told by its time only
+            boolean laterFork = ours.compareTo(ChainFork.OSAKA) > 0 && ours.engineFork() == null
+                    && !ours.blobParametersOnly();
+            boolean sameFork = theirs == ours
+                    || laterFork && (theirs == ChainFork.UNIDENTIFIED || theirs == ChainFork.OSAKA);
             if (!sameFork) {
                 differences.add(at + ": the node's precompiles are " + theirs.displayName() + "'s, "
                         + chain.name() + "'s table has " + ours.displayName());
@@ -120,7 +124,7 @@ public final class EthConfig {
             if (fork == previous && !entry.blobSchedule().equals(previousBlobs)) {
                 fork = ChainFork.valueOf("BPO" + ++bpo);
             } else if (fork == previous) {
-                throw new IllegalArgumentException("eth_config." + entry.member() + " repeats the fork before it");
+                fork = ChainFork.UNIDENTIFIED; // a fork with the same precompiles and blobs: not one the engine knows
             } else {
                 previous = fork;
             }

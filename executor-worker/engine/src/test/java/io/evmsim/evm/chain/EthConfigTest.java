@@ -68,6 +68,21 @@ class EthConfigTest {
                 entry(1_762_955_544, 14, 21, 11_684_671, "0x88bb0", OSAKA_PRECOMPILES))));
     }
 
+    @Test
+    void sepolias_amsterdam_is_told_by_its_time_when_it_adds_no_precompile() {
+        assertEquals(List.of(), EthConfig.differences(Chains.SEPOLIA, answer(
+                entry(1_791_294_816, 14, 21, 11_684_671, "0xaa36a7", OSAKA_PRECOMPILES), null, null)));
+    }
+
+    @Test
+    void a_later_fork_with_the_same_precompiles_and_blobs_is_unidentified_and_refused() {
+        ChainSchedule chain = EthConfig.schedule(answer(entry(0, 6, 9, 5_007_716, "0x1", OSAKA_PRECOMPILES),
+                entry(2_000, 6, 9, 5_007_716, "0x1", OSAKA_PRECOMPILES), null), "node");
+        assertEquals(ChainFork.OSAKA, chain.rulesAt(1, 1_999).fork());
+        assertEquals(ChainFork.UNIDENTIFIED, assertThrows(UnsupportedForkException.class,
+                () -> chain.rulesAt(1, 2_000)).fork());
+    }
+
     private static JsonNode answer(String current, String next, String last) {
         return JSON.readTree("{\"current\":" + current + ",\"next\":" + next + ",\"last\":" + last + "}");
     }
