@@ -4,8 +4,12 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.chain.ChainFork;
+import io.evmsim.evm.chain.ChainSchedule;
+import io.evmsim.statecache.chain.ServedChain;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import java.util.ArrayList;
@@ -76,5 +80,11 @@ final class DevnetStateCache implements StateCacheClient {
     @Override
     public Hash blockHash(long number) {
         return number == 0 ? genesis.hash() : Hash.ZERO;
+    }
+
+    /** The pipeline tests' chain runs Osaka from its genesis. */
+    @Override
+    public ChainDescription chain() {
+        return new ServedChain(ChainSchedule.fromGenesis(CHAIN_ID, "devnet", ChainFork.OSAKA), "genesis").description();
     }
 }

@@ -9,6 +9,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -321,6 +322,11 @@ class RealFaultsTest {
         public Hash blockHash(long number) {
             waitIfFrozen();
             return state.blockHash(number);
+        }
+
+        @Override
+        public ChainDescription chain() {
+            return state.chain();
         }
     }
 

@@ -5,6 +5,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +38,10 @@ record SlowAccount(StateCacheClient devnet, Address slow, long millis) implement
     @Override
     public Hash blockHash(long number) {
         return devnet.blockHash(number);
+    }
+
+    @Override
+    public ChainDescription chain() {
+        return devnet.chain();
     }
 }

@@ -6,6 +6,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +73,10 @@ final class SlowReads implements StateCacheClient {
     @Override
     public Hash blockHash(long number) {
         return devnet.blockHash(number);
+    }
+
+    @Override
+    public ChainDescription chain() {
+        return devnet.chain();
     }
 }

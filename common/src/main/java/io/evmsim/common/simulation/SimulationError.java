@@ -25,7 +25,9 @@ public enum SimulationError {
      */
     EXPIRED(503),
     /** Its client went away before it finished (see {@link SimulationTopics#CANCELLATIONS}): it was stopped or never run. */
-    CANCELLED(409);
+    CANCELLED(409),
+    /** The block is under a fork whose rules the engine does not implement (the message names it). */
+    UNSUPPORTED_FORK(422);
 
     private final int httpStatus;
 

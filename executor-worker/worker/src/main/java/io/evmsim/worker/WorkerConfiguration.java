@@ -1,12 +1,12 @@
 package io.evmsim.worker;
 
 import io.evmsim.common.simulation.SimulationTopics;
-import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.messaging.ResultLimits;
 import io.evmsim.worker.messaging.Cancellations;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.messaging.SimulationRequestListener;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
@@ -53,18 +53,23 @@ public class WorkerConfiguration {
         return new CodeCache(10_000);
     }
 
+    /** Each block's rules, from the chain's fork schedule as the state cache serves it. */
     @Bean
-    SimulationExecutor simulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
-            WorkerProperties properties, MeterRegistry registry) {
-        return new SimulationExecutor(client, codes, codeCache, ForkRules.forFork(properties.fork()),
-                properties.maxFetchRounds(), metrics(registry));
+    ChainRules chainRules(StateCacheClient client) {
+        return ChainRules.from(client);
     }
 
     @Bean
-    RpcExecutor rpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
+    SimulationExecutor simulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
+            ChainRules chain, WorkerProperties properties, MeterRegistry registry) {
+        return new SimulationExecutor(client, codes, codeCache, chain, properties.maxFetchRounds(), metrics(registry));
+    }
+
+    @Bean
+    RpcExecutor rpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain,
             WorkerProperties properties) {
-        return new RpcExecutor(client, codes, codeCache, ForkRules.forFork(properties.fork()),
-                properties.maxFetchRounds(), properties.traceMaxSteps(), properties.traceMaxBytes().toBytes());
+        return new RpcExecutor(client, codes, codeCache, chain, properties.maxFetchRounds(),
+                properties.traceMaxSteps(), properties.traceMaxBytes().toBytes());
     }
 
     @Bean(destroyMethod = "shutdown")

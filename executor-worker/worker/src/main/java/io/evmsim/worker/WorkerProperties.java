@@ -1,6 +1,5 @@
 package io.evmsim.worker;
 
-import io.evmsim.evm.fork.Fork;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +9,6 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param stateCacheUrl the state-cache service ({@code STATE_CACHE_URL})
  * @param stateCacheTimeout one state-cache round trip's limit
- * @param fork the fork whose rules the engine applies
  * @param engineThreads simulations run at once (each on a thread with a deep stack for 1,024 call frames)
  * @param codeCacheBytes code kept in memory by hash
  * @param maxFetchRounds state batches one simulation may need before it is abandoned
@@ -32,7 +30,6 @@ import org.springframework.util.unit.DataSize;
 public record WorkerProperties(
         @DefaultValue("http://localhost:8082") URI stateCacheUrl,
         @DefaultValue("10s") Duration stateCacheTimeout,
-        @DefaultValue("OSAKA") Fork fork,
         @DefaultValue("4") int engineThreads,
         @DefaultValue("268435456") long codeCacheBytes,
         @DefaultValue("64") int maxFetchRounds,

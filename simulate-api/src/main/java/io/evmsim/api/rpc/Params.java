@@ -58,9 +58,18 @@ final class Params {
     }
 
     /**
+     * A block parameter of a state read: {@code pending} reads the latest block, as a node with an
+     * empty pool answers (the pending block's own changes are those of its transactions).
+     */
+    String stateBlock(int index) {
+        String block = block(index);
+        return block.equals("pending") ? "latest" : block;
+    }
+
+    /**
      * A block parameter (a tag, a number, a 32-byte hash, or EIP-1898's {@code {blockNumber}} /
-     * {@code {blockHash}}) in the form state-cache resolves; {@code latest} when absent. There is no
-     * pending block here, so {@code pending} is the latest one, as on a node with an empty pool.
+     * {@code {blockHash}}) in the form state-cache resolves; {@code latest} when absent. {@code pending}
+     * stays: the worker runs it in the next block's context on the latest block's state.
      */
     String block(int index) {
         JsonNode value = get(index);
@@ -77,7 +86,7 @@ final class Params {
                     : Long.toString(JsonFields.uint64(object.raw("blockNumber"), object.path("blockNumber")));
         }
         if (value.isString() && BLOCK_TAG.matcher(value.stringValue()).matches()) {
-            return value.stringValue().equals("pending") ? "latest" : value.stringValue();
+            return value.stringValue();
         }
         if (value.isString() && value.stringValue().length() == 66) {
             Hash hash = JsonFields.hash(value, field);

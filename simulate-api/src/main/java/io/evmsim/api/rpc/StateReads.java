@@ -66,7 +66,7 @@ final class StateReads {
         Params params = Params.of(raw, 3);
         Address address = JsonFields.address(params.require(0), Params.path(0));
         UInt256 slot = JsonFields.quantity(params.require(1), Params.path(1));
-        BlockHeader header = header(params.block(2));
+        BlockHeader header = header(params.stateBlock(2));
         AccountData account = unavailable(() -> client.read(header, Map.of(address, Set.of(slot)))).getFirst();
         UInt256 value = account.exists() ? account.slots().get(slot) : UInt256.ZERO;
         if (value == null) {
@@ -82,7 +82,7 @@ final class StateReads {
      */
     JsonNode blockByNumber(JsonNode raw) {
         Params params = Params.of(raw, 2);
-        String block = params.block(0);
+        String block = params.stateBlock(0);
         BlockHeader header;
         try {
             header = client.resolveBlock(block);
@@ -109,7 +109,7 @@ final class StateReads {
 
     private AccountData account(Params params, Set<UInt256> slots) {
         Address address = JsonFields.address(params.require(0), Params.path(0));
-        BlockHeader header = header(params.block(1));
+        BlockHeader header = header(params.stateBlock(1));
         return unavailable(() -> client.read(header, Map.of(address, slots))).getFirst();
     }
 

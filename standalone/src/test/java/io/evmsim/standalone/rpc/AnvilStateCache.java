@@ -5,8 +5,11 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.chain.EthConfig;
+import io.evmsim.statecache.chain.ServedChain;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.testsupport.JsonRpc;
@@ -46,7 +49,8 @@ final class AnvilStateCache implements StateCacheClient {
                 Long.decode(block.get("timestamp").asString()), UInt256.parse(block.get("baseFeePerGas").asString()),
                 Long.decode(block.get("gasLimit").asString()), Address.fromHex(block.get("miner").asString()),
                 Hash.fromHex(block.get("mixHash").asString()), Long.decode(block.path("excessBlobGas").asString("0x0")),
-                chainId);
+                chainId, Long.decode(block.get("gasUsed").asString()),
+                Long.decode(block.path("blobGasUsed").asString("0x0")));
     }
 
     @Override
@@ -90,5 +94,11 @@ final class AnvilStateCache implements StateCacheClient {
     @Override
     public Hash blockHash(long number) {
         return resolveBlock(Long.toString(number)).hash();
+    }
+
+    /** The node's own schedule, from its eth_config answer (EIP-7910), as the state cache takes it. */
+    @Override
+    public ChainDescription chain() {
+        return new ServedChain(EthConfig.schedule(anvil.call("eth_config"), "anvil"), "eth_config").description();
     }
 }

@@ -2,12 +2,15 @@ package io.evmsim.worker.rpc;
 
 import io.evmsim.common.simulation.RpcCall;
 import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.RpcMethod;
 import io.evmsim.common.simulation.SimulationRequest;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.UnsupportedForkException;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.worker.chain.ChainRules;
+import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.state.CodeStore;
@@ -25,7 +28,7 @@ public final class RpcExecutor {
     private final StateCacheClient client;
     private final CodeStore codes;
     private final CodeCache codeCache;
-    private final ForkRules rules;
+    private final ChainRules chain;
     private final int maxRounds;
     private final int traceMaxSteps;
     private final long traceMaxBytes;
@@ -34,12 +37,12 @@ public final class RpcExecutor {
      * @param traceMaxSteps the opcode logger's ceiling on steps
      * @param traceMaxBytes the opcode logger's ceiling on the JSON of its steps
      */
-    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules, int maxRounds,
+    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain, int maxRounds,
             int traceMaxSteps, long traceMaxBytes) {
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
-        this.rules = rules;
+        this.chain = chain;
         this.maxRounds = maxRounds;
         this.traceMaxSteps = traceMaxSteps;
         this.traceMaxBytes = traceMaxBytes;
@@ -65,6 +68,10 @@ public final class RpcExecutor {
             answer.set("error", e.toJson());
             outcome = e.code() == RpcError.REVERTED ? "reverted"
                     : e.code() == RpcError.INTERNAL || e.code() == RpcError.RESPONSE_TOO_LARGE ? "error" : "invalid";
+        } catch (UnsupportedForkException e) {
+            // geth answers a block it cannot process as invalid params; this names the fork
+            answer.set("error", new RpcError(RpcError.INVALID_PARAMS, e.getMessage()).toJson());
+            outcome = "invalid";
         } catch (RpcDeadline.Exceeded e) {
             answer.set("error", new RpcError(RpcError.SERVER_ERROR, budget.cancelled()
                     ? "execution aborted (cancelled: its client went away)"
@@ -78,9 +85,14 @@ public final class RpcExecutor {
     }
 
     private JsonNode answer(SimulationRequest request, RpcDeadline deadline) {
+        // pending: on the latest block's state, in the next block's context (eth_simulateV1's blocks, which
+        // follow the latest block, are next blocks already)
+        boolean pending = PendingBlock.requested(request.block())
+                && request.rpc().method() != RpcMethod.ETH_SIMULATE_V1;
+        String blockId = PendingBlock.requested(request.block()) ? "latest" : request.block();
         BlockHeader header;
         try {
-            header = deadline.stateCall(() -> client.resolveBlock(request.block()));
+            header = deadline.stateCall(() -> client.resolveBlock(blockId));
         } catch (StateCacheException e) {
             if (e.status() == 404 || e.status() == 400) {
                 throw new RpcError(RpcError.SERVER_ERROR, "header not found");
@@ -88,7 +100,9 @@ public final class RpcExecutor {
             throw e;
         }
         StateSession session = new StateSession(new PrefetchedState(client, header, codes), deadline, maxRounds);
-        RpcRun run = new RpcRun(request, header, rules, session, codeCache, deadline, client::blockHash);
+        BlockHeader context = pending ? PendingBlock.after(header, chain, request.blockOverrides()) : header;
+        RpcRun run = new RpcRun(request, context, pending ? header : null, chain, session, codeCache, deadline,
+                client::blockHash);
         RpcCall rpc = request.rpc();
         return switch (rpc.method()) {
             case ETH_CALL -> EthCall.answer(run);

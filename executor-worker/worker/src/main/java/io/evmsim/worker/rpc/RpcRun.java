@@ -7,6 +7,7 @@ import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
+import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.precompile.Precompile;
 import io.evmsim.evm.state.CodeCache;
@@ -19,7 +20,9 @@ import io.evmsim.evm.transaction.TransactionProcessor;
 import io.evmsim.evm.transaction.TransactionResult;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.simulation.BlockContexts;
+import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.TransactionFactory;
 import io.evmsim.worker.state.OverriddenState;
 import java.util.List;
@@ -27,23 +30,30 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One JSON-RPC request at work: the pinned block, its state session, the fork's rules and the
+ * One JSON-RPC request at work: the pinned block, its state session, the chain's rules and the
  * deadline. Builds the states and blocks a method runs on, and runs calls as geth does.
  */
 final class RpcRun {
     private final SimulationRequest request;
     private final BlockHeader header;
-    private final ForkRules rules;
+    private final BlockHeader pendingParent;
+    private final ChainRules chain;
+    private BlockRules blockRules;
     private final StateSession session;
     private final CodeCache codeCache;
     private final RpcDeadline deadline;
     private final BlockHashes hashes;
 
-    RpcRun(SimulationRequest request, BlockHeader header, ForkRules rules, StateSession session, CodeCache codeCache,
-            RpcDeadline deadline, BlockHashes hashes) {
+    /**
+     * @param header the block the methods run in: the pinned block, or the pending block after it
+     * @param pendingParent for the pending block, the latest block it follows; otherwise null
+     */
+    RpcRun(SimulationRequest request, BlockHeader header, BlockHeader pendingParent, ChainRules chain,
+            StateSession session, CodeCache codeCache, RpcDeadline deadline, BlockHashes hashes) {
         this.request = request;
         this.header = header;
-        this.rules = rules;
+        this.pendingParent = pendingParent;
+        this.chain = chain;
         this.session = session;
         this.codeCache = codeCache;
         this.deadline = deadline;
@@ -58,8 +68,22 @@ final class RpcRun {
         return header;
     }
 
+    /**
+     * The rules of a single-block method's block: the pinned block's number and timestamp after the
+     * request's block overrides.
+     *
+     * @throws io.evmsim.evm.chain.UnsupportedForkException when the engine does not implement its fork
+     */
     ForkRules rules() {
-        return rules;
+        if (blockRules == null) {
+            blockRules = BlockContexts.rules(chain, header, request.blockOverrides());
+        }
+        return blockRules.rules();
+    }
+
+    /** The rules of another block (eth_simulateV1's simulated blocks). */
+    BlockRules rulesAt(long number, long timestamp) {
+        return chain.at(number, timestamp);
     }
 
     BlockHashes hashes() {
@@ -75,9 +99,16 @@ final class RpcRun {
         return session.attempt(work);
     }
 
-    /** A fresh state over the fetched one with the request's overrides. */
+    /**
+     * A fresh state over the fetched one with the request's overrides; in the pending block, after the
+     * system calls the block starts with.
+     */
     JournaledState state(WorldState fetched) {
-        return state(fetched, request.stateOverrides());
+        JournaledState state = state(fetched, request.stateOverrides());
+        if (pendingParent != null) {
+            PendingBlock.beginBlock(state, block(), rules(), precompiles(), pendingParent);
+        }
+        return state;
     }
 
     JournaledState state(WorldState base, Map<Address, AccountOverride> overrides) {
@@ -95,27 +126,29 @@ final class RpcRun {
     BlockContext block(BlockOverrides overrides) {
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        return BlockContexts.of(header, overrides, rules, hashes, feeless);
+        return BlockContexts.of(header, overrides, rules(), hashes, feeless);
     }
 
     /** The engine for the request's precompiles, after its {@code movePrecompileToAddress} overrides. */
     TransactionProcessor processor() {
-        return new TransactionProcessor(rules, precompiles());
+        return new TransactionProcessor(rules(), precompiles());
     }
 
     /** The fork's precompiles, moved as the request's overrides say. */
     Map<Address, Precompile> precompiles() {
-        return PrecompileMoves.apply(rules.precompiles(), request.stateOverrides());
+        return PrecompileMoves.apply(rules().precompiles(), request.stateOverrides());
     }
 
-    TransactionProcessor processor(Map<Address, Precompile> active, Map<Address, AccountOverride> overrides) {
+    TransactionProcessor processor(ForkRules rules, Map<Address, Precompile> active,
+            Map<Address, AccountOverride> overrides) {
         return new TransactionProcessor(rules, PrecompileMoves.apply(active, overrides));
     }
 
     /** Runs the call with the request's validation and gas cap, the deadline watching. */
     Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, CallRequest call,
             ExecutionTracer tracer) {
-        EvmTransaction tx = TransactionFactory.build(call, state, block, rules, request.validation(), request.gasCap());
+        EvmTransaction tx = TransactionFactory.build(call, state, block, rules(), request.validation(),
+                request.gasCap());
         return run(processor, state, block, tx, tracer);
     }
 

@@ -7,8 +7,12 @@ import io.evmsim.common.simulation.SimulatedBlock;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.block.BlobGas;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
+import io.evmsim.evm.block.NextBlock;
+import io.evmsim.evm.chain.BlockRules;
+import io.evmsim.evm.fork.Fork;
 import io.evmsim.evm.precompile.Precompile;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.Log;
@@ -33,12 +37,14 @@ import tools.jackson.databind.node.ObjectNode;
  * state overrides applied to the state the earlier blocks left. Numbers and timestamps follow the
  * parent (+1, +12 seconds) unless overridden; a gap in numbers is filled with empty blocks, which the
  * answer lists too. Without validation the base fee is zero and fees are not checked; a call that
- * would be rejected fails the whole request with the spec's code.
+ * would be rejected fails the whole request with the spec's code. Each block runs under the rules
+ * its own number and timestamp choose, as geth's: blocks on either side of an activation run
+ * different forks (and blob parameters).
  */
 final class SimulateV1 {
     /** geth's {@code maxSimulateBlocks}: the client limit of -38026. */
     static final int MAX_BLOCKS = 256;
-    static final long TIMESTAMP_INCREMENT = 12;
+    static final long TIMESTAMP_INCREMENT = NextBlock.SLOT_SECONDS;
     static final int VM_ERROR = -32015;
     static final int BLOCK_GAS_LIMIT_REACHED = -38015;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -93,6 +99,7 @@ final class SimulateV1 {
         private final BlockHashes hashes;
         private WorldState base;
         private Map<Address, Precompile> precompiles;
+        private Fork precompilesFork;
         private Hash parentHash;
         private UInt256 parentBaseFee;
         private long parentGasUsed = -1;
@@ -103,7 +110,6 @@ final class SimulateV1 {
             this.validation = run.request().validation();
             this.traceTransfers = run.request().rpc().traceTransfers();
             this.base = fetched;
-            this.precompiles = run.rules().precompiles();
             BlockHeader header = run.header();
             this.parentHash = header.hash();
             this.parentBaseFee = header.baseFee();
@@ -124,9 +130,15 @@ final class SimulateV1 {
 
         private ObjectNode block(PlannedBlock planned) {
             SimulatedBlock input = planned.input();
-            BlockContext block = context(planned);
+            BlockRules rules = run.rulesAt(planned.number(), planned.timestamp());
+            if (rules.rules().fork() != precompilesFork) {
+                // the first block, or a fork's activation: that fork's precompiles (moves then apply again)
+                precompilesFork = rules.rules().fork();
+                precompiles = rules.rules().precompiles();
+            }
+            BlockContext block = context(planned, rules);
             JournaledState state = run.state(base, input.stateOverrides());
-            TransactionProcessor processor = run.processor(precompiles, input.stateOverrides());
+            TransactionProcessor processor = run.processor(rules.rules(), precompiles, input.stateOverrides());
             precompiles = PrecompileMoves.apply(precompiles, input.stateOverrides());
             SimulatedBlockJson json = new SimulatedBlockJson(planned.number(), block.timestamp(),
                     run.header().chainId());
@@ -138,10 +150,10 @@ final class SimulateV1 {
                             + remaining);
                 }
                 CallRequest sized = call.gas() != null ? call : withGas(call,
-                        Math.min(remaining, run.rules().transactionGasCap()));
+                        Math.min(remaining, rules.rules().transactionGasCap()));
                 TransferLogTracer transfers = traceTransfers ? new TransferLogTracer() : null;
                 Executed executed = run.run(processor, state, block,
-                        TransactionFactory.build(sized, state, block, run.rules(), validation, Long.MAX_VALUE),
+                        TransactionFactory.build(sized, state, block, rules.rules(), validation, Long.MAX_VALUE),
                         transfers);
                 TransactionResult result = executed.result();
                 if (!result.isValid()) {
@@ -163,13 +175,14 @@ final class SimulateV1 {
             return json.node();
         }
 
-        private BlockContext context(PlannedBlock planned) {
+        private BlockContext context(PlannedBlock planned, BlockRules rules) {
             BlockOverrides o = planned.input().blockOverrides();
             BlockHeader header = run.header();
             UInt256 baseFee = o != null && o.baseFee() != null ? o.baseFee()
                     : validation ? nextBaseFee() : UInt256.ZERO;
             UInt256 blobBaseFee = o != null && o.blobBaseFee() != null ? o.blobBaseFee()
-                    : validation ? run.block().blobBaseFee() : UInt256.ZERO;
+                    : validation ? BlobGas.baseFee(header.excessBlobGas(), rules.blobSchedule().baseFeeUpdateFraction())
+                    : UInt256.ZERO;
             return new BlockContext(planned.number(), planned.timestamp(),
                     o != null && o.coinbase() != null ? o.coinbase() : header.coinbase(),
                     o != null && o.gasLimit() != null ? o.gasLimit() : header.gasLimit(), baseFee,
@@ -182,20 +195,7 @@ final class SimulateV1 {
          * state cache does not carry, the pinned block's own base fee.
          */
         private UInt256 nextBaseFee() {
-            if (parentGasUsed < 0) {
-                return parentBaseFee;
-            }
-            long target = parentGasLimit / 2;
-            java.math.BigInteger fee = parentBaseFee.toBigInteger();
-            if (parentGasUsed == target || target == 0) {
-                return parentBaseFee;
-            }
-            java.math.BigInteger delta = fee.multiply(java.math.BigInteger.valueOf(Math.abs(parentGasUsed - target)))
-                    .divide(java.math.BigInteger.valueOf(target)).divide(java.math.BigInteger.valueOf(8));
-            if (parentGasUsed > target) {
-                return UInt256.fromBigInteger(fee.add(delta.max(java.math.BigInteger.ONE)));
-            }
-            return UInt256.fromBigInteger(fee.subtract(delta).max(java.math.BigInteger.ZERO));
+            return parentGasUsed < 0 ? parentBaseFee : NextBlock.baseFee(parentBaseFee, parentGasUsed, parentGasLimit);
         }
     }
 

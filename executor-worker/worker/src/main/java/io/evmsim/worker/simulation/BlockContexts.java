@@ -5,8 +5,10 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlobGas;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
+import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.worker.chain.ChainRules;
 
 /**
  * The block a simulation runs in: the pinned block's header with the request's overrides. As geth
@@ -15,6 +17,19 @@ import io.evmsim.statecache.client.BlockHeader;
  */
 public final class BlockContexts {
     private BlockContexts() {
+    }
+
+    /**
+     * The rules of the block a simulation runs in, chosen by its number and timestamp after the
+     * request's overrides (a timestamp override past an activation runs the later fork, as in geth).
+     *
+     * @throws io.evmsim.evm.chain.UnsupportedForkException when the engine does not implement its fork
+     */
+    public static BlockRules rules(ChainRules chain, BlockHeader header, BlockOverrides overrides) {
+        long number = overrides != null && overrides.number() != null ? overrides.number() : header.number();
+        long timestamp = overrides != null && overrides.timestamp() != null ? overrides.timestamp()
+                : header.timestamp();
+        return chain.at(number, timestamp);
     }
 
     public static BlockContext of(BlockHeader header, BlockOverrides overrides, ForkRules rules, BlockHashes hashes,

@@ -6,8 +6,12 @@ import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
+import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.chain.BlockRules;
+import io.evmsim.evm.chain.UnsupportedForkException;
+import io.evmsim.evm.fork.BlobSchedule;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.simulation.BlockOverrides;
 import io.evmsim.evm.simulation.BlockSimulation;
@@ -23,6 +27,7 @@ import io.evmsim.statecache.client.CallDeadline;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.worker.result.LeastJsonBytes;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
@@ -47,17 +52,17 @@ public final class SimulationExecutor {
     private final StateCacheClient client;
     private final CodeStore codes;
     private final CodeCache codeCache;
-    private final ForkRules rules;
+    private final ChainRules chain;
     private final int maxRounds;
 
     private final WorkerMetrics timer;
 
-    public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ForkRules rules,
+    public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain,
             int maxRounds, WorkerMetrics timer) {
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
-        this.rules = rules;
+        this.chain = chain;
         this.maxRounds = maxRounds;
         this.timer = timer;
     }
@@ -83,7 +88,10 @@ public final class SimulationExecutor {
         long deadline = budget.deadlineNanos();
         BlockHeader header;
         try {
-            header = timed("state_fetch", () -> withinDeadline(() -> client.resolveBlock(request.block()), deadline));
+            // pending: on the latest block's state, in the next block's context (PendingBlock)
+            String blockId = PendingBlock.requested(request.block()) ? "latest" : request.block();
+            header = timed("state_fetch",
+                    () -> withinDeadline(() -> client.resolveBlock(blockId), deadline));
         } catch (DeadlineException e) {
             stopped(sink, request, budget, 0, " while resolving the block");
             return;
@@ -94,9 +102,24 @@ public final class SimulationExecutor {
                     requestAtFault ? "block" : null);
             return;
         }
+        BlockHeader parent = PendingBlock.requested(request.block()) ? header : null;
+        BlockHeader context;
+        BlockRules blockRules;
+        try {
+            context = parent != null ? PendingBlock.after(parent, chain, request.blockOverrides()) : header;
+            blockRules = BlockContexts.rules(chain, context, request.blockOverrides());
+        } catch (UnsupportedForkException e) {
+            sink.error(SimulationError.UNSUPPORTED_FORK, e.getMessage(), "block");
+            return;
+        } catch (StateCacheException e) {
+            sink.error(SimulationError.STATE_UNAVAILABLE, "the chain's fork schedule is unavailable: "
+                    + e.getMessage(), null);
+            return;
+        }
+        ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        BlockContext block = BlockContexts.of(header, request.blockOverrides(), rules, client::blockHash, feeless);
+        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
@@ -141,6 +164,9 @@ public final class SimulationExecutor {
                 round = new Round(new Simulator(initial, codeCache, rules,
                         options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
                         budget.clock()));
+                if (parent != null) {
+                    PendingBlock.beginBlock(round.simulator.state(), block, rules, rules.precompiles(), parent);
+                }
                 for (int i = 0; i < request.transactions().size() && round.complete; i++) {
                     EvmTransaction tx = TransactionFactory.build(request.transactions().get(i),
                             round.simulator.state(), block, rules, request.validation(), request.gasCap());
@@ -183,10 +209,12 @@ public final class SimulationExecutor {
         }
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
-        ObjectNode summary = summary(header, block, round, queueMillis, fetchNanos, executionNanos, fetched.rounds());
+        ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
+                fetched.rounds());
         if (singleResult != null) {
             singleResult.set("block", summary.get("block"));
             singleResult.set("fork", summary.get("fork"));
+            singleResult.set("blobSchedule", summary.get("blobSchedule"));
             singleResult.set("timings", summary.get("timings"));
             summary = singleResult;
         }
@@ -282,8 +310,8 @@ public final class SimulationExecutor {
         }
     }
 
-    private ObjectNode summary(BlockHeader header, BlockContext block, Round round, long queueMillis,
-            long fetchNanos, long executionNanos, int fetchRounds) {
+    private static ObjectNode summary(BlockHeader header, BlockContext block, BlockRules rules, Round round,
+            long queueMillis, long fetchNanos, long executionNanos, int fetchRounds) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("status", round.outcome);
         doc.put("transactions", round.transactions);
@@ -293,12 +321,25 @@ public final class SimulationExecutor {
                 : round.coinbaseGain.divide(BigInteger.valueOf(round.totalGas)).toString());
         ObjectNode blockNode = doc.putObject("block");
         blockNode.put("number", block.number());
-        blockNode.put("hash", header.hash().toString());
+        if (header.hash().equals(Hash.ZERO)) {
+            blockNode.putNull("hash"); // the pending block: not built yet
+        } else {
+            blockNode.put("hash", header.hash().toString());
+        }
+        blockNode.put("parentHash", header.parentHash().toString());
         blockNode.put("timestamp", block.timestamp());
         blockNode.put("baseFee", block.baseFee().toString());
         blockNode.put("coinbase", block.coinbase().toString());
         blockNode.put("chainId", block.chainId());
+        blockNode.put("blobBaseFee", block.blobBaseFee().toString());
         doc.put("fork", rules.fork().displayName());
+        // the blob parameters used, and the fork that set them: the named fork's, or a later BPO fork's (EIP-7892)
+        BlobSchedule blobs = rules.blobSchedule();
+        ObjectNode blobNode = doc.putObject("blobSchedule");
+        blobNode.put("fork", rules.blobFork().displayName());
+        blobNode.put("target", blobs.target());
+        blobNode.put("max", blobs.max());
+        blobNode.put("baseFeeUpdateFraction", blobs.baseFeeUpdateFraction());
         ObjectNode timings = doc.putObject("timings");
         timings.put("queueMs", queueMillis);
         timings.put("stateFetchMs", fetchNanos / 1e6);

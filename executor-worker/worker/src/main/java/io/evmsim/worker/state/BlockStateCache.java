@@ -7,6 +7,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import java.time.Duration;
@@ -167,5 +168,11 @@ public final class BlockStateCache implements StateCacheClient {
     @Override
     public Hash blockHash(long number) {
         return client.blockHash(number);
+    }
+
+    /** The chain's schedule, not cached here: {@link io.evmsim.worker.chain.ChainRules} asks once. */
+    @Override
+    public ChainDescription chain() {
+        return client.chain();
     }
 }

@@ -18,12 +18,14 @@ import io.evmsim.common.simulation.TraceOptions;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
-import io.evmsim.evm.fork.Fork;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.ChainFork;
+import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import io.evmsim.worker.state.CodeStore;
@@ -84,14 +86,19 @@ class HeavyRequestsTest {
         public Hash blockHash(long number) {
             return Hash.ZERO;
         }
+
+        @Override
+        public ChainDescription chain() {
+            throw new UnsupportedOperationException("this test gives its chain schedule itself");
+        }
     };
 
     private final MockResults results = new MockResults();
     private final SimulationExecutor executor = new SimulationExecutor(EMPTY_CHAIN,
-            new CodeStore(EMPTY_CHAIN, 1 << 20), new CodeCache(16), ForkRules.forFork(Fork.OSAKA), 8,
+            new CodeStore(EMPTY_CHAIN, 1 << 20), new CodeCache(16), ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8,
             MockResults.NO_METRICS);
     private final RpcExecutor rpc = new RpcExecutor(EMPTY_CHAIN, new CodeStore(EMPTY_CHAIN, 1 << 20),
-            new CodeCache(16), ForkRules.forFork(Fork.OSAKA), 8, 250_000, 16L << 20);
+            new CodeCache(16), ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8, 250_000, 16L << 20);
 
     /** PUSH3 n, then a loop of {@code body} run n times (the counter stays below the body's stack). */
     private static String loop(int times, String body) {

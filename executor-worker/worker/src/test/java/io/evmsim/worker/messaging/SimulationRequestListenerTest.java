@@ -12,11 +12,12 @@ import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.common.types.Address;
-import io.evmsim.evm.fork.Fork;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.ChainFork;
+import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.worker.LoopingState;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import io.evmsim.worker.state.CodeStore;
@@ -102,7 +103,7 @@ class SimulationRequestListenerTest {
             public void gasUsed(long gas) {
             }
         };
-        ForkRules rules = ForkRules.forFork(Fork.OSAKA);
+        ChainRules rules = ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA));
         listener = new SimulationRequestListener(new SimulationExecutor(state, codes, new CodeCache(16), rules, 8,
                 noMetrics), new RpcExecutor(state, codes, new CodeCache(16), rules, 8, 250_000, 16L << 20), engineThreads, kafka,
                 PLACES, Duration.ofMillis(10), new ResultLimits(16L << 20, 768 << 10), new Cancellations(), meters);

@@ -10,10 +10,11 @@ import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
-import io.evmsim.evm.fork.Fork;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.ChainFork;
+import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.worker.LoopingState;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.state.CodeStore;
@@ -88,7 +89,8 @@ class RpcDeadlineTest {
     /** Runs the request; returns its JSON-RPC error member. */
     private static JsonNode answer(LoopingState client, SimulationRequest request, RunBudget budget) {
         RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
-                ForkRules.forFork(Fork.OSAKA), 8, 250_000, 16L << 20);
+                ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8, 250_000,
+                16L << 20);
         List<String> answers = new ArrayList<>();
         executor.run(request, budget, new ResultSink() {
             @Override

@@ -10,14 +10,16 @@ import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
-import io.evmsim.evm.fork.Fork;
-import io.evmsim.evm.fork.ForkRules;
+import io.evmsim.evm.chain.ChainFork;
+import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.HttpStateCacheClient;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.LoopingState;
+import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.state.CodeStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,6 +72,11 @@ class SimulationExecutorDeadlineTest {
         @Override
         public Hash blockHash(long number) {
             return Hash.ZERO;
+        }
+
+        @Override
+        public ChainDescription chain() {
+            throw new UnsupportedOperationException("this test gives its chain schedule itself");
         }
     }
 
@@ -180,7 +187,7 @@ class SimulationExecutorDeadlineTest {
     /** Runs the request; returns its error records as "CODE message". */
     private static List<String> run(StateCacheClient client, SimulationRequest request, RunBudget budget) {
         SimulationExecutor executor = new SimulationExecutor(client, new CodeStore(client, 1 << 20),
-                new CodeCache(16), ForkRules.forFork(Fork.OSAKA), 8,
+                new CodeCache(16), ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8,
                 new SimulationExecutor.WorkerMetrics() {
                     @Override
                     public void record(String stage, long nanos) {

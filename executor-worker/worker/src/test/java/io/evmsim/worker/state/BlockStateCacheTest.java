@@ -8,6 +8,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ class BlockStateCacheTest {
         @Override
         public Hash blockHash(long number) {
             return header(number).hash();
+        }
+
+        @Override
+        public ChainDescription chain() {
+            throw new UnsupportedOperationException("this test gives its chain schedule itself");
         }
     }
 

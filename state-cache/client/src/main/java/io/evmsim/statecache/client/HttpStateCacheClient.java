@@ -82,6 +82,11 @@ public final class HttpStateCacheClient implements StateCacheClient {
         return get("v1/block-hashes/" + number, Protocol.BlockHashResponse.class).hash();
     }
 
+    @Override
+    public ChainDescription chain() {
+        return get("v1/chain", ChainDescription.class);
+    }
+
     private <T> T get(String path, Class<T> type) {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), path, type);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
  * <li>{@code POST /v1/state} takes a {@link ReadRequest}, answers a {@link ReadResponse}</li>
  * <li>{@code POST /v1/code} takes a {@link CodeRequest}, answers a {@link CodeResponse}</li>
  * <li>{@code GET /v1/block-hashes/{number}} answers a {@link BlockHashResponse}</li>
+ * <li>{@code GET /v1/chain} answers a {@link ChainDescription}</li>
  * <li>errors answer an {@link ErrorResponse} with status 400 (bad input), 404 (unknown block or code hash),
  * 502 (the upstream failed or its proof did not verify)</li>
  * </ul>

@@ -24,4 +24,7 @@ public interface StateCacheClient {
 
     /** The hash of block {@code number}, for BLOCKHASH (the 256 previous blocks). */
     Hash blockHash(long number);
+
+    /** The chain's fork schedule, from which each block's rules follow. */
+    ChainDescription chain();
 }

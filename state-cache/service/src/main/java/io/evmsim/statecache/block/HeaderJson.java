@@ -46,7 +46,8 @@ public final class HeaderJson {
                 block.hasNonNull("baseFeePerGas") ? UInt256.parse(block.get("baseFeePerGas").asString()) : UInt256.ZERO,
                 quantity(block, "gasLimit"), Address.fromHex(required(block, "miner")),
                 Hash.fromHex(required(block, "mixHash")),
-                block.hasNonNull("excessBlobGas") ? quantity(block, "excessBlobGas") : 0, chainId);
+                block.hasNonNull("excessBlobGas") ? quantity(block, "excessBlobGas") : 0, chainId,
+                quantity(block, "gasUsed"), block.hasNonNull("blobGasUsed") ? quantity(block, "blobGasUsed") : 0L);
     }
 
     /** keccak256 of the header's RLP: the block hash its fields commit to. */
