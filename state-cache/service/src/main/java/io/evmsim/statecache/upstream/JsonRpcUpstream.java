@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -198,15 +199,18 @@ public class JsonRpcUpstream {
             return new Attempt(JSON.readTree(response.body()), null, false, 0);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return Attempt.failed("no complete answer within " + properties.requestTimeout(), true);
+            return timedOut();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) { // the client's own timeout: the same event
+                return timedOut();
+            }
             if (e.getCause() instanceof BoundedBody.TooLarge) {
                 // the same node would send the same answer again: not retried
                 count(label, "too_large", 1);
                 return Attempt.failed("the answer exceeds statecache.upstream.max-response-size ("
                         + properties.maxResponseSize().toBytes() + " bytes)", false);
             }
-            // HttpTimeoutException is an IOException: timeouts and dropped connections are retried alike.
+            // dropped connections are retried, as timeouts are
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return Attempt.failed(cause.getClass().getSimpleName() + " "
                     + UpstreamUrls.scrubbed(cause.getMessage(), properties.urls()), true);
@@ -259,4 +263,10 @@ public class JsonRpcUpstream {
     private static String abbreviate(String text) {
         return text.length() <= ERROR_BODY_SHOWN ? text : text.substring(0, ERROR_BODY_SHOWN) + "...";
     }
+
+    /** Whichever timeout fired first (the client's, or the whole exchange's), named once. */
+    private Attempt timedOut() {
+        return Attempt.failed("timed out: no complete answer within " + properties.requestTimeout(), true);
+    }
+
 }
