@@ -3,6 +3,7 @@ package io.evmsim.evm.transaction;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.fork.BlobSchedule;
 import java.util.List;
 
 /**
@@ -33,6 +34,11 @@ public record EvmTransaction(int type, Address sender, Address to, long nonce, l
     public EvmTransaction withGasLimit(long limit) {
         return new EvmTransaction(type, sender, to, nonce, limit, value, data, gasPrice, maxFeePerGas,
                 maxPriorityFeePerGas, accessList, maxFeePerBlobGas, blobVersionedHashes, authorizationList);
+    }
+
+    /** EIP-4844: the blob gas the transaction uses, a fixed amount per blob it carries. */
+    public long blobGas() {
+        return BlobSchedule.GAS_PER_BLOB * blobVersionedHashes.size();
     }
 
     public boolean isCreate() {

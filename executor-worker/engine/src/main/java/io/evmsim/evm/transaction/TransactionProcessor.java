@@ -68,7 +68,7 @@ public final class TransactionProcessor {
 
         // pre-execute: pay for all gas up front, warm what EIP-2929, EIP-2930 and EIP-3651 warm
         UInt256 blobFee = tx.type() == 3
-                ? block.blobBaseFee().multiplyExact(TransactionValidator.blobGas(tx)) : UInt256.ZERO;
+                ? block.blobBaseFee().multiplyExact(tx.blobGas()) : UInt256.ZERO;
         state.subtractBalance(sender, gasPrice.multiplyExact(tx.gasLimit()).add(blobFee));
         if (!tx.isCreate()) {
             state.setNonce(sender, sender.nonce() + 1);
@@ -131,7 +131,10 @@ public final class TransactionProcessor {
             state.warmAccount(tx.to());
         }
         state.warmAccount(block.coinbase()); // EIP-3651
-        for (Address precompile : precompiles.keySet()) {
+        // EIP-2929 warms the fork's precompile addresses, wherever a movePrecompileToAddress put the
+        // contracts (as geth's StateDB.Prepare with vm.ActivePrecompiles(rules)): a moved
+        // precompile's new address starts cold, its old one stays warm
+        for (Address precompile : rules.precompiles().keySet()) {
             state.warmAccount(precompile);
         }
         for (AccessListEntry entry : tx.accessList()) {

@@ -3,7 +3,6 @@ package io.evmsim.evm.transaction;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
-import io.evmsim.evm.fork.BlobSchedule;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.state.Account;
 
@@ -114,16 +113,12 @@ final class TransactionValidator {
         }
         cost = cost.add(tx.value());
         if (tx.type() == 3) {
-            UInt256 blobCost = tx.maxFeePerBlobGas().multiplyExact(blobGas(tx));
+            UInt256 blobCost = tx.maxFeePerBlobGas().multiplyExact(tx.blobGas());
             if (blobCost == null || cost.addOverflows(blobCost)) {
                 return null;
             }
             cost = cost.add(blobCost);
         }
         return cost;
-    }
-
-    static long blobGas(EvmTransaction tx) {
-        return BlobSchedule.GAS_PER_BLOB * tx.blobVersionedHashes().size();
     }
 }

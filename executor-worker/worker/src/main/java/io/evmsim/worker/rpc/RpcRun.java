@@ -139,9 +139,9 @@ final class RpcRun {
         return PrecompileMoves.apply(rules().precompiles(), request.stateOverrides());
     }
 
-    TransactionProcessor processor(ForkRules rules, Map<Address, Precompile> active,
-            Map<Address, AccountOverride> overrides) {
-        return new TransactionProcessor(rules, PrecompileMoves.apply(active, overrides));
+    /** A processor under {@code rules}, the fork's own precompiles moved as {@code overrides} say. */
+    TransactionProcessor processor(ForkRules rules, Map<Address, AccountOverride> overrides) {
+        return new TransactionProcessor(rules, PrecompileMoves.apply(rules.precompiles(), overrides));
     }
 
     /** Runs the call with the request's validation and gas cap, the deadline watching. */

@@ -12,8 +12,6 @@ import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.block.BlockHashes;
 import io.evmsim.evm.block.NextBlock;
 import io.evmsim.evm.chain.BlockRules;
-import io.evmsim.evm.fork.Fork;
-import io.evmsim.evm.precompile.Precompile;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.state.WorldState;
@@ -98,12 +96,11 @@ final class SimulateV1 {
         private final Map<Long, Hash> simulatedHashes = new HashMap<>();
         private final BlockHashes hashes;
         private WorldState base;
-        private Map<Address, Precompile> precompiles;
-        private Fork precompilesFork;
         private Hash parentHash;
         private UInt256 parentBaseFee;
         private long parentGasUsed = -1;
         private long parentGasLimit;
+        private Address parentCoinbase;
 
         Simulation(RpcRun run, WorldState fetched) {
             this.run = run;
@@ -114,6 +111,7 @@ final class SimulateV1 {
             this.parentHash = header.hash();
             this.parentBaseFee = header.baseFee();
             this.parentGasLimit = header.gasLimit();
+            this.parentCoinbase = header.coinbase();
             this.hashes = number -> {
                 Hash simulated = simulatedHashes.get(number);
                 return simulated != null ? simulated : run.hashes().hashOf(number);
@@ -131,18 +129,14 @@ final class SimulateV1 {
         private ObjectNode block(PlannedBlock planned) {
             SimulatedBlock input = planned.input();
             BlockRules rules = run.rulesAt(planned.number(), planned.timestamp());
-            if (rules.rules().fork() != precompilesFork) {
-                // the first block, or a fork's activation: that fork's precompiles (moves then apply again)
-                precompilesFork = rules.rules().fork();
-                precompiles = rules.rules().precompiles();
-            }
             BlockContext block = context(planned, rules);
             JournaledState state = run.state(base, input.stateOverrides());
-            TransactionProcessor processor = run.processor(rules.rules(), precompiles, input.stateOverrides());
-            precompiles = PrecompileMoves.apply(precompiles, input.stateOverrides());
+            // geth starts every block with the fork's own precompiles: a move lasts for its block
+            TransactionProcessor processor = run.processor(rules.rules(), input.stateOverrides());
             SimulatedBlockJson json = new SimulatedBlockJson(planned.number(), block.timestamp(),
                     run.header().chainId());
             long gasUsed = 0;
+            long blobGasUsed = 0;
             for (CallRequest call : input.calls()) {
                 long remaining = block.gasLimit() - gasUsed;
                 if (call.gas() != null && call.gas() > remaining) {
@@ -162,19 +156,26 @@ final class SimulateV1 {
                             + " (supplied gas " + executed.tx().gasLimit() + ")");
                 }
                 gasUsed += result.gasUsed();
+                blobGasUsed += executed.tx().blobGas();
                 List<Log> logs = transfers != null ? transfers.logs() : result.logs();
                 json.addCall(sized, executed, logs, callResult(result));
             }
-            Hash hash = json.finish(parentHash, block, gasUsed, run.request().rpc().returnFullTransactions());
+            Hash hash = json.finish(parentHash, block, gasUsed, blobGasUsed,
+                    run.request().rpc().returnFullTransactions());
             simulatedHashes.put(planned.number(), hash);
             parentHash = hash;
             parentBaseFee = block.baseFee();
             parentGasUsed = gasUsed;
             parentGasLimit = block.gasLimit();
+            parentCoinbase = block.coinbase();
             base = new StateView(state);
             return json.node();
         }
 
+        /**
+         * The block's context: like geth's {@code makeHeaders}, the fee recipient and gas limit
+         * follow the previous simulated block (the pinned one for the first) unless overridden.
+         */
         private BlockContext context(PlannedBlock planned, BlockRules rules) {
             BlockOverrides o = planned.input().blockOverrides();
             BlockHeader header = run.header();
@@ -184,8 +185,8 @@ final class SimulateV1 {
                     : validation ? BlobGas.baseFee(header.excessBlobGas(), rules.blobSchedule().baseFeeUpdateFraction())
                     : UInt256.ZERO;
             return new BlockContext(planned.number(), planned.timestamp(),
-                    o != null && o.coinbase() != null ? o.coinbase() : header.coinbase(),
-                    o != null && o.gasLimit() != null ? o.gasLimit() : header.gasLimit(), baseFee,
+                    o != null && o.coinbase() != null ? o.coinbase() : parentCoinbase,
+                    o != null && o.gasLimit() != null ? o.gasLimit() : parentGasLimit, baseFee,
                     o != null && o.prevRandao() != null ? o.prevRandao() : UInt256.ZERO, header.excessBlobGas(),
                     blobBaseFee, header.chainId(), hashes);
         }
@@ -199,12 +200,18 @@ final class SimulateV1 {
         }
     }
 
-    /** status, returnData, gasUsed, maxUsedGas and the error of a failed call (code 3 for a revert, -32015 for a halt). */
+    /**
+     * status, returnData, gasUsed, maxUsedGas and the error of a failed call (code 3 for a revert,
+     * -32015 for a halt). As geth's: a failed call's returnData is empty (a revert's data is in
+     * {@code error.data}), and maxUsedGas, the gas used before the refund, is at least the EIP-7623
+     * calldata floor, the least gas limit the call could succeed with.
+     */
     private static ObjectNode callResult(TransactionResult result) {
         ObjectNode node = JSON.objectNode();
-        node.put("returnData", Hex.encode(result.output()));
+        node.put("returnData", result.isSuccess() ? Hex.encode(result.output()) : "0x");
         node.put("gasUsed", Quantities.hex(result.gasUsed()));
-        node.put("maxUsedGas", Quantities.hex(result.gas().intrinsic() + result.gas().execution()));
+        node.put("maxUsedGas", Quantities.hex(Math.max(result.gas().intrinsic() + result.gas().execution(),
+                result.gas().floor())));
         node.put("status", result.isSuccess() ? "0x1" : "0x0");
         if (result.reverted()) {
             ObjectNode error = node.putObject("error");

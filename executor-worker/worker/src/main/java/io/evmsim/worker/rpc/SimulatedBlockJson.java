@@ -70,8 +70,8 @@ final class SimulatedBlockJson {
         calls.add(result);
     }
 
-    /** Fills in the header fields and returns the block's hash. */
-    Hash finish(Hash parentHash, BlockContext block, long gasUsed, boolean fullTransactions) {
+    /** Fills in the header fields and returns the block's hash; {@code blobGasUsed} is EIP-4844's, of all calls. */
+    Hash finish(Hash parentHash, BlockContext block, long gasUsed, long blobGasUsed, boolean fullTransactions) {
         byte[] bloomBytes = bloom.bytes();
         Hash prevRandao = Hash.wrap(block.prevRandao().toBytes32());
         byte[] header = Rlp.encodeList(Rlp.encodeBytes(parentHash.toArray()), Rlp.encodeBytes(EMPTY_UNCLES.toArray()),
@@ -80,14 +80,14 @@ final class SimulatedBlockJson {
                 Rlp.encodeBytes(bloomBytes), Rlp.encodeLong(0), Rlp.encodeLong(number),
                 Rlp.encodeLong(block.gasLimit()), Rlp.encodeLong(gasUsed), Rlp.encodeLong(timestamp),
                 Rlp.encodeBytes(new byte[0]), Rlp.encodeBytes(prevRandao.toArray()), Rlp.encodeBytes(new byte[8]),
-                Rlp.encodeUInt256(block.baseFee()), Rlp.encodeBytes(Hash.EMPTY_TRIE.toArray()), Rlp.encodeLong(0),
+                Rlp.encodeUInt256(block.baseFee()), Rlp.encodeBytes(Hash.EMPTY_TRIE.toArray()), Rlp.encodeLong(blobGasUsed),
                 Rlp.encodeLong(block.excessBlobGas()), Rlp.encodeBytes(Hash.ZERO.toArray()));
         Hash hash = Keccak.hash(header);
         for (ObjectNode log : logNodes) {
             log.put("blockHash", hash.toString());
         }
         node.put("baseFeePerGas", block.baseFee().toQuantity());
-        node.put("blobGasUsed", "0x0");
+        node.put("blobGasUsed", Quantities.hex(blobGasUsed));
         node.set("calls", calls);
         node.put("difficulty", "0x0");
         node.put("excessBlobGas", Quantities.hex(block.excessBlobGas()));
