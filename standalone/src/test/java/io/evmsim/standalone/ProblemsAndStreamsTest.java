@@ -44,7 +44,7 @@ class ProblemsAndStreamsTest {
     static void start() {
         DevnetStateCache devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
-        platform = TestPlatform.start(new SlowAccount(devnet, SLOW, 4_000), "http://unused.invalid",
+        platform = TestPlatform.start(SlowAccounts.of(devnet, SLOW, 4_000), "http://unused.invalid",
                 "--evmsim.limits.sync-wait=1s", "--evmsim.limits.deadline=2s",
                 "--evmsim.streams.max-per-client=" + STREAMS_PER_CLIENT);
         base = "http://127.0.0.1:" + platform.gatewayPort();

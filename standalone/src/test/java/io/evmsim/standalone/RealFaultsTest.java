@@ -58,7 +58,7 @@ class RealFaultsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static final SlowReads STATE = new SlowReads(READ_MILLIS);
+    private static final StateCacheClient STATE = SlowReads.state(READ_MILLIS);
     /** The first worker's view of {@link #STATE}: frozen when it is killed. */
     private static final Freezable FIRST_WORKERS_STATE = new Freezable(STATE);
 

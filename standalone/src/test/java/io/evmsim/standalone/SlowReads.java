@@ -2,35 +2,31 @@ package io.evmsim.standalone;
 
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.types.Address;
-import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
-import io.evmsim.statecache.client.AccountData;
-import io.evmsim.statecache.client.BlockHeader;
-import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The devnet with a contract that reads the balance of the account its calldata names
- * ({@link #BALANCE_READER}), and accounts ({@link #slow}) whose read takes {@code readMillis}: a
+ * ({@link #BALANCE_READER}), and accounts ({@link #slow}) whose read takes a given time: a
  * bundle of calls that each read one of them has one slow state round trip per transaction, which
  * the worker cannot predict, so its transactions finish one by one.
  */
-final class SlowReads implements StateCacheClient {
+final class SlowReads {
     static final String DEV = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     /** PUSH1 0 CALLDATALOAD BALANCE POP STOP. */
     static final Address BALANCE_READER = Address.fromHex("0x000000000000000000000000000000000000ba1a");
     private static final String SLOW_PREFIX = "0x00000000000000000000000000000000005a00";
 
-    private final DevnetStateCache devnet = new DevnetStateCache();
-    private final long readMillis;
+    private SlowReads() {
+    }
 
-    SlowReads(long readMillis) {
-        this.readMillis = readMillis;
+    /** The devnet with {@link #DEV} funded and {@link #BALANCE_READER} deployed, its slow accounts slow. */
+    static StateCacheClient state(long readMillis) {
+        DevnetStateCache devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
         devnet.deploy(BALANCE_READER, Hex.decode("0x600035315000"), Map.of());
+        return new SlowAccounts(devnet, address -> address.toString().startsWith(SLOW_PREFIX), readMillis);
     }
 
     /** The {@code n}th slow account (n below 256). */
@@ -46,37 +42,5 @@ final class SlowReads implements StateCacheClient {
                     BALANCE_READER, "00".repeat(12) + slow(first + i).toString().substring(2)));
         }
         return json.append("]}").toString();
-    }
-
-    @Override
-    public BlockHeader resolveBlock(String blockId) {
-        return devnet.resolveBlock(blockId);
-    }
-
-    @Override
-    public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-        if (slotsByAccount.keySet().stream().anyMatch(address -> address.toString().startsWith(SLOW_PREFIX))) {
-            try {
-                Thread.sleep(readMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return devnet.read(block, slotsByAccount);
-    }
-
-    @Override
-    public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
-        return devnet.code(codeHashes);
-    }
-
-    @Override
-    public Hash blockHash(long number) {
-        return devnet.blockHash(number);
-    }
-
-    @Override
-    public ChainDescription chain() {
-        return devnet.chain();
     }
 }

@@ -33,7 +33,7 @@ class SyncWaitTest {
     static void start() {
         DevnetStateCache devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
-        platform = TestPlatform.start(new SlowAccount(devnet, SLOW, SLOW_READ_MILLIS), "http://unused.invalid",
+        platform = TestPlatform.start(SlowAccounts.of(devnet, SLOW, SLOW_READ_MILLIS), "http://unused.invalid",
                 "--evmsim.limits.sync-wait=300ms", "--evmsim.limits.deadline=20s");
         base = "http://127.0.0.1:" + platform.gatewayPort();
     }

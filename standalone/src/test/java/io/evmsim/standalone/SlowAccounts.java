@@ -10,9 +10,15 @@ import io.evmsim.statecache.client.StateCacheClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** A state source whose read of one account takes {@code millis}: a simulation that touches it is slow. */
-record SlowAccount(StateCacheClient devnet, Address slow, long millis) implements StateCacheClient {
+/** A state source whose reads of the {@code slow} accounts take {@code millis}: a simulation that touches one is slow. */
+record SlowAccounts(StateCacheClient devnet, Predicate<Address> slow, long millis) implements StateCacheClient {
+    /** Only {@code account} is slow. */
+    static SlowAccounts of(StateCacheClient devnet, Address account, long millis) {
+        return new SlowAccounts(devnet, account::equals, millis);
+    }
+
     @Override
     public BlockHeader resolveBlock(String blockId) {
         return devnet.resolveBlock(blockId);
@@ -20,7 +26,7 @@ record SlowAccount(StateCacheClient devnet, Address slow, long millis) implement
 
     @Override
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-        if (slotsByAccount.containsKey(slow)) {
+        if (slotsByAccount.keySet().stream().anyMatch(slow)) {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
