@@ -30,7 +30,7 @@ final class DevnetStateCache implements StateCacheClient {
     final AtomicInteger readRoundTrips = new AtomicInteger();
     final BlockHeader genesis = new BlockHeader(0, Hash.fromHex("0x" + "11".repeat(32)), Hash.ZERO, Hash.ZERO,
             1_700_000_000L, UInt256.valueOf(1_000_000_000L), 30_000_000L, Address.fromLong(0xc0ffee),
-            Hash.ZERO, 0, CHAIN_ID);
+            Hash.ZERO, 0, CHAIN_ID, 0L, 0L); // an empty genesis: the next block's base fee follows from its gas used
 
     void fund(Address address, UInt256 balance) {
         accounts.put(address, new AccountData(address, true, 0, balance, Hash.EMPTY_CODE, Hash.EMPTY_TRIE, Map.of()));

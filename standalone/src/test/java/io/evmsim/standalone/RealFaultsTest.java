@@ -106,7 +106,7 @@ class RealFaultsTest {
         assertEquals(409, found.statusCode(), found.body());
         JsonNode result = JSON.readTree(found.body());
         assertEquals("CANCELLED", result.get("code").stringValue(), found.body());
-        assertTrue(result.get("error").stringValue().startsWith("cancelled: its client went away; stopped after "),
+        assertTrue(result.get("detail").stringValue().startsWith("cancelled: its client went away; stopped after "),
                 found.body());
 
         String replay = get(location + "/events").body();
