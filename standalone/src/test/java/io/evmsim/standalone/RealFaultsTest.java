@@ -11,10 +11,12 @@ import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Real faults, on one platform (embedded Kafka and PostgreSQL, the gateway and a worker in this JVM;
  * one start for the three, which are slow to start here) whose state reads for some accounts are
- * slow enough to catch bundles in their middle. In order: a client that goes away from its event
+ * slow enough to catch bundles in their middle. In order: a client that closes its connection while it waits
+ * for a bundle's JSON answer, or for a JSON-RPC answer, cancels it; a client that goes away from its event
  * stream mid-bundle cancels it; the worker is killed mid-bundle and a second one takes over; the
  * broker is restarted under load.
  */
@@ -58,7 +61,7 @@ class RealFaultsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static final StateCacheClient STATE = SlowReads.state(READ_MILLIS);
+    private static final SlowAccounts STATE = SlowReads.state(READ_MILLIS);
     /** The first worker's view of {@link #STATE}: frozen when it is killed. */
     private static final Freezable FIRST_WORKERS_STATE = new Freezable(STATE);
 
@@ -78,6 +81,67 @@ class RealFaultsTest {
         if (platform != null) {
             platform.close();
         }
+    }
+
+    /**
+     * A synchronous bundle (JSON, not a stream) whose client closes its connection after the first transaction
+     * began: the gateway notices while it waits, and the worker stops before the transactions after the next.
+     * Untouched, the bundle would read all its slow accounts within 6 s.
+     */
+    @Test
+    @Order(0)
+    void aSynchronousBundleDroppedByItsClientIsCancelled() throws Exception {
+        int first = 40;
+        dropMidway("POST /v1/simulate/bundle", SlowReads.bundle(first, TRANSACTIONS), first);
+        assertStopped(first);
+    }
+
+    /**
+     * The same through {@code POST /rpc}: an {@code eth_call} that reads slow accounts one after another
+     * ({@link SlowReads#CHAIN_READER}).
+     */
+    @Test
+    @Order(0)
+    void aJsonRpcCallDroppedByItsClientIsCancelled() throws Exception {
+        int first = SlowReads.CHAIN_FIRST;
+        dropMidway("POST /rpc", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_call\",\"params\":[{\"to\":\""
+                + SlowReads.CHAIN_READER + "\",\"data\":\"0x" + "00".repeat(12)
+                + SlowReads.slow(first).toString().substring(2) + "\"},\"latest\"]}", first);
+        assertStopped(first);
+    }
+
+    /** Sends the request, waits until the read of slow account {@code first} began, and closes the connection. */
+    private static void dropMidway(String requestLine, String json, int first) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", platform.gatewayPort())) {
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            long start = System.nanoTime();
+            while (!STATE.begun().contains(SlowReads.slow(first)) && System.nanoTime() - start < 20_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertTrue(STATE.begun().contains(SlowReads.slow(first)), "the simulation never began");
+        }
+    }
+
+    /**
+     * Waits as long as the whole simulation would take, then checks its last slow accounts were never read: the
+     * worker may finish the transaction under way and begin the next before the cancellation reaches it.
+     */
+    private static void assertStopped(int first) throws InterruptedException {
+        Thread.sleep(READ_MILLIS * (TRANSACTIONS + 1));
+        List<Integer> read = new ArrayList<>();
+        for (int i = 0; i < TRANSACTIONS; i++) {
+            if (STATE.begun().contains(SlowReads.slow(first + i))) {
+                read.add(i);
+            }
+        }
+        assertTrue(read.contains(0) && read.size() <= 2, "slow accounts whose reads began (in order): " + read);
+        System.out.printf("client closed its connection: the reads of slow accounts %s of %d began%n", read,
+                TRANSACTIONS);
     }
 
     /** The worker stops the bundle between two transactions, and the stored result says {@code CANCELLED}. */

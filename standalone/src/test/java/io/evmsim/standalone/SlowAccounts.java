@@ -10,10 +10,19 @@ import io.evmsim.statecache.client.StateCacheClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-/** A state source whose reads of the {@code slow} accounts take {@code millis}: a simulation that touches one is slow. */
-record SlowAccounts(StateCacheClient devnet, Predicate<Address> slow, long millis) implements StateCacheClient {
+/**
+ * A state source whose reads of the {@code slow} accounts take {@code millis}: a simulation that touches one is
+ * slow. The slow accounts whose reads began are kept in {@code begun}.
+ */
+record SlowAccounts(StateCacheClient devnet, Predicate<Address> slow, long millis, Set<Address> begun)
+        implements StateCacheClient {
+    SlowAccounts(StateCacheClient devnet, Predicate<Address> slow, long millis) {
+        this(devnet, slow, millis, ConcurrentHashMap.newKeySet());
+    }
+
     /** Only {@code account} is slow. */
     static SlowAccounts of(StateCacheClient devnet, Address account, long millis) {
         return new SlowAccounts(devnet, account::equals, millis);
@@ -26,7 +35,9 @@ record SlowAccounts(StateCacheClient devnet, Predicate<Address> slow, long milli
 
     @Override
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-        if (slotsByAccount.keySet().stream().anyMatch(slow)) {
+        List<Address> slowOnes = slotsByAccount.keySet().stream().filter(slow).toList();
+        if (!slowOnes.isEmpty()) {
+            begun.addAll(slowOnes);
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {

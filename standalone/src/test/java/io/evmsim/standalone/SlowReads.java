@@ -16,16 +16,29 @@ final class SlowReads {
     static final String DEV = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     /** PUSH1 0 CALLDATALOAD BALANCE POP STOP. */
     static final Address BALANCE_READER = Address.fromHex("0x000000000000000000000000000000000000ba1a");
+    /**
+     * PUSH1 0 CALLDATALOAD BALANCE BALANCE BALANCE BALANCE POP STOP: reads the account its calldata names, then
+     * the account named by that one's balance, and so on, four in all. Called with {@link #CHAIN_FIRST}, it
+     * reads four slow accounts one after another, as no read can be known before the one before it returns.
+     */
+    static final Address CHAIN_READER = Address.fromHex("0x000000000000000000000000000000000000ba1b");
+    /** The first of the slow accounts {@link #CHAIN_READER} reads in a chain: each is funded with the next's address. */
+    static final int CHAIN_FIRST = 200;
+    static final int CHAIN_LENGTH = 4;
     private static final String SLOW_PREFIX = "0x00000000000000000000000000000000005a00";
 
     private SlowReads() {
     }
 
     /** The devnet with {@link #DEV} funded and {@link #BALANCE_READER} deployed, its slow accounts slow. */
-    static StateCacheClient state(long readMillis) {
+    static SlowAccounts state(long readMillis) {
         DevnetStateCache devnet = new DevnetStateCache();
         devnet.fund(Address.fromHex(DEV), UInt256.parse("10000000000000000000000"));
         devnet.deploy(BALANCE_READER, Hex.decode("0x600035315000"), Map.of());
+        devnet.deploy(CHAIN_READER, Hex.decode("0x600035313131315000"), Map.of());
+        for (int i = 0; i < CHAIN_LENGTH; i++) {
+            devnet.fund(slow(CHAIN_FIRST + i), UInt256.parse(slow(CHAIN_FIRST + i + 1).toString()));
+        }
         return new SlowAccounts(devnet, address -> address.toString().startsWith(SLOW_PREFIX), readMillis);
     }
 

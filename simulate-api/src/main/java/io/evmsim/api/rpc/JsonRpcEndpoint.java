@@ -1,6 +1,7 @@
 package io.evmsim.api.rpc;
 
 import io.evmsim.api.request.InvalidRequestException;
+import io.evmsim.api.simulation.ClientPresence;
 import io.evmsim.api.simulation.PublishFailedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,11 @@ public final class JsonRpcEndpoint {
         this.maxBatch = maxBatch;
     }
 
-    /** The response body, or null when there is nothing to answer (only notifications). */
-    public String handle(byte[] body) throws InterruptedException {
+    /**
+     * The response body, or null when there is nothing to answer (only notifications). A simulation still
+     * running when {@code client} goes away is cancelled, and answered with a {@code CANCELLED} error.
+     */
+    public String handle(byte[] body, ClientPresence client) throws InterruptedException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -48,7 +52,7 @@ public final class JsonRpcEndpoint {
             return response(null, new JsonRpcError(JsonRpcError.INVALID_REQUEST, "empty body")).toString();
         }
         if (!root.isArray()) {
-            ObjectNode single = handleOne(root);
+            ObjectNode single = handleOne(root, client);
             return single == null ? null : single.toString();
         }
         if (root.isEmpty() || root.size() > maxBatch) {
@@ -56,7 +60,7 @@ public final class JsonRpcEndpoint {
                     : "a batch holds at most " + maxBatch + " requests, got " + root.size())).toString();
         }
         ArrayNode responses = NODES.arrayNode();
-        for (ObjectNode response : batch(root)) {
+        for (ObjectNode response : batch(root, client)) {
             if (response != null) {
                 responses.add(response);
             }
@@ -64,11 +68,11 @@ public final class JsonRpcEndpoint {
         return responses.isEmpty() ? null : responses.toString();
     }
 
-    private List<ObjectNode> batch(JsonNode requests) throws InterruptedException {
+    private List<ObjectNode> batch(JsonNode requests, ClientPresence client) throws InterruptedException {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ObjectNode>> answers = new ArrayList<>();
             for (JsonNode request : requests) {
-                answers.add(threads.submit(() -> handleOne(request)));
+                answers.add(threads.submit(() -> handleOne(request, client)));
             }
             List<ObjectNode> responses = new ArrayList<>();
             for (Future<ObjectNode> answer : answers) {
@@ -82,7 +86,7 @@ public final class JsonRpcEndpoint {
         }
     }
 
-    private ObjectNode handleOne(JsonNode request) throws InterruptedException {
+    private ObjectNode handleOne(JsonNode request, ClientPresence client) throws InterruptedException {
         if (!request.isObject()) {
             return response(null, new JsonRpcError(JsonRpcError.INVALID_REQUEST, "a request must be a JSON object"));
         }
@@ -100,7 +104,7 @@ public final class JsonRpcEndpoint {
         try {
             response = NODES.objectNode().put("jsonrpc", "2.0");
             response.set("id", id);
-            response.set("result", methods.call(method.stringValue(), request.get("params")));
+            response.set("result", methods.call(method.stringValue(), request.get("params"), client));
         } catch (JsonRpcError e) {
             response = response(id, e);
         } catch (InvalidRequestException e) {

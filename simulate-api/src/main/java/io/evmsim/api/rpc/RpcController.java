@@ -1,6 +1,7 @@
 package io.evmsim.api.rpc;
 
 import io.evmsim.api.simulation.SimulationLimits;
+import io.evmsim.api.web.ClientConnectionValve;
 import io.evmsim.api.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ public class RpcController {
     @PostMapping("/rpc")
     public ResponseEntity<String> rpc(HttpServletRequest request) throws InterruptedException {
         byte[] body = RequestBodies.readJson(request, maxBodyBytes);
-        String response = endpoint.handle(body);
+        String response = endpoint.handle(body, ClientConnectionValve.presence(request));
         return response == null ? ResponseEntity.noContent().build()
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);
     }

@@ -1,6 +1,8 @@
 package io.evmsim.api.rpc;
 
 import io.evmsim.api.rpc.EngineRequests.Prepared;
+import io.evmsim.api.simulation.ClientGoneException;
+import io.evmsim.api.simulation.ClientPresence;
 import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Submitted;
 import io.evmsim.common.simulation.RpcMethod;
@@ -26,7 +28,7 @@ final class RpcMethods {
         this.simulations = simulations;
     }
 
-    JsonNode call(String method, JsonNode params) throws InterruptedException {
+    JsonNode call(String method, JsonNode params, ClientPresence client) throws InterruptedException {
         return switch (method) {
             case "eth_chainId" -> reads.chainId(params);
             case "eth_blockNumber" -> reads.blockNumber(params);
@@ -35,12 +37,12 @@ final class RpcMethods {
             case "eth_getTransactionCount" -> reads.transactionCount(params);
             case "eth_getStorageAt" -> reads.storageAt(params);
             case "eth_getBlockByNumber" -> reads.blockByNumber(params);
-            case "eth_call" -> run(requests.call(RpcMethod.ETH_CALL, params));
-            case "eth_estimateGas" -> run(requests.call(RpcMethod.ETH_ESTIMATE_GAS, params));
-            case "eth_createAccessList" -> run(requests.call(RpcMethod.ETH_CREATE_ACCESS_LIST, params));
-            case "debug_traceCall" -> run(requests.traceCall(params));
-            case "eth_simulateV1" -> run(requests.simulateV1(params));
-            case "eth_callBundle" -> run(requests.callBundle(params));
+            case "eth_call" -> run(requests.call(RpcMethod.ETH_CALL, params), client);
+            case "eth_estimateGas" -> run(requests.call(RpcMethod.ETH_ESTIMATE_GAS, params), client);
+            case "eth_createAccessList" -> run(requests.call(RpcMethod.ETH_CREATE_ACCESS_LIST, params), client);
+            case "debug_traceCall" -> run(requests.traceCall(params), client);
+            case "eth_simulateV1" -> run(requests.simulateV1(params), client);
+            case "eth_callBundle" -> run(requests.callBundle(params), client);
             default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "the method " + method
                     + " does not exist/is not available");
         };
@@ -51,10 +53,15 @@ final class RpcMethods {
      * result-size limit, a call tree 1,024 frames deep) is spliced into the response as the worker wrote
      * it, never parsed here.
      */
-    private JsonNode run(Prepared prepared) throws InterruptedException {
+    private JsonNode run(Prepared prepared, ClientPresence client) throws InterruptedException {
         Submitted submitted = simulations.submit(prepared.kind(), prepared.factory());
-        SimulationEvent last = simulations.awaitFinal(submitted).orElseThrow(() -> new JsonRpcError(
-                JsonRpcError.SERVER_ERROR, "simulation " + submitted.id() + " did not finish in time"));
+        SimulationEvent last;
+        try {
+            last = simulations.awaitFinal(submitted, client).orElseThrow(() -> new JsonRpcError(
+                    JsonRpcError.SERVER_ERROR, "simulation " + submitted.id() + " did not finish in time"));
+        } catch (ClientGoneException e) {
+            throw JsonRpcError.ofSimulation(SimulationError.CANCELLED, e.getMessage());
+        }
         if (last.type() != SimulationEvent.EventType.ERROR && last.outcome().equals("success")) {
             return result(last.payload());
         }

@@ -6,6 +6,7 @@ import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.UUID;
  * Knows nothing of HTTP or Kafka.
  */
 public final class SimulationService {
+    /** How often a waiting caller's client is looked at: a non-blocking read, cheap at this pace. */
+    static final Duration PRESENCE_CHECK = Duration.ofMillis(200);
+
     private final SimulationRequestReader reader;
     private final RequestPublisher publisher;
     private final SimulationStore store;
@@ -66,10 +70,11 @@ public final class SimulationService {
     /**
      * Waits for the final result up to the configured time: the answer, or empty (then 202). The store
      * writes a simulation's row with its final result; a client told to come back later is told only
-     * after the row is written, so that it finds its simulation pending.
+     * after the row is written, so that it finds its simulation pending. A client that goes away meanwhile has
+     * its simulation cancelled ({@link ClientGoneException}).
      */
-    public Optional<Answer> awaitResult(Submitted submitted) throws InterruptedException {
-        SimulationWatch.Snapshot snapshot = submitted.watch().await(limits.syncWait());
+    public Optional<Answer> awaitResult(Submitted submitted, ClientPresence client) throws InterruptedException {
+        SimulationWatch.Snapshot snapshot = awaitWhilePresent(submitted, client);
         if (!snapshot.finished()) {
             pending.forget(submitted.id());
             store.create(submitted.id(), submitted.kind(), submitted.acceptedAt(),
@@ -94,14 +99,40 @@ public final class SimulationService {
                 submitted.acceptedAt().plus(limits.retention()));
     }
 
-    /** Waits for the final result up to the configured time; empty when it did not come. */
-    public Optional<SimulationEvent> awaitFinal(Submitted submitted) throws InterruptedException {
-        SimulationWatch.Snapshot snapshot = submitted.watch().await(limits.syncWait());
+    /**
+     * Waits for the final result up to the configured time; empty when it did not come. A client that goes
+     * away meanwhile has its simulation cancelled ({@link ClientGoneException}).
+     */
+    public Optional<SimulationEvent> awaitFinal(Submitted submitted, ClientPresence client)
+            throws InterruptedException {
+        SimulationWatch.Snapshot snapshot = awaitWhilePresent(submitted, client);
         if (!snapshot.finished()) {
             pending.forget(submitted.id());
             return Optional.empty();
         }
         return Optional.of(snapshot.events().getLast());
+    }
+
+    /**
+     * Waits up to the configured time for the final event, looking at the client every
+     * {@link #PRESENCE_CHECK}: once it is gone, the simulation is cancelled and {@link ClientGoneException}
+     * thrown.
+     */
+    private SimulationWatch.Snapshot awaitWhilePresent(Submitted submitted, ClientPresence client)
+            throws InterruptedException {
+        long end = System.nanoTime() + limits.syncWait().toNanos();
+        while (true) {
+            long left = end - System.nanoTime();
+            SimulationWatch.Snapshot snapshot = submitted.watch().await(
+                    Duration.ofNanos(Math.min(left, PRESENCE_CHECK.toNanos())));
+            if (snapshot.finished() || left <= PRESENCE_CHECK.toNanos()) {
+                return snapshot;
+            }
+            if (client.gone()) {
+                cancel(submitted);
+                throw new ClientGoneException(submitted.id());
+            }
+        }
     }
 
     /** The stored answer of a finished simulation, pending, or empty when unknown (or expired). */

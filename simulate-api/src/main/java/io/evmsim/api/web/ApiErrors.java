@@ -3,7 +3,9 @@ package io.evmsim.api.web;
 import io.evmsim.api.problem.ApiProblem;
 import io.evmsim.api.problem.ProblemException;
 import io.evmsim.api.problem.Problems;
+import io.evmsim.api.simulation.ClientGoneException;
 import io.evmsim.api.simulation.PublishFailedException;
+import io.evmsim.common.simulation.SimulationError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -39,6 +41,16 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> unavailable(PublishFailedException e, HttpServletRequest request) {
         LOG.warn("could not publish a simulation request (request {})", ProblemResponses.requestId(request), e);
         return answer(Problems.of(ApiProblem.PUBLISH_FAILED, e.getMessage(), null), request);
+    }
+
+    /**
+     * The client closed its connection while it waited: its simulation is cancelled. A client that closed only
+     * its sending side still reads this answer; one that closed both never sees it.
+     */
+    @ExceptionHandler(ClientGoneException.class)
+    public ResponseEntity<Object> clientGone(ClientGoneException e, HttpServletRequest request) {
+        LOG.debug("{} (request {})", e.getMessage(), ProblemResponses.requestId(request));
+        return answer(Problems.of(SimulationError.CANCELLED, e.getMessage(), null), request);
     }
 
     /** The results store (PostgreSQL) failed: the service, not the request, is at fault. */

@@ -33,7 +33,7 @@ public class SimulationController {
     @PostMapping({"/v1/simulate", "/simulate"})
     public ResponseEntity<String> simulate(HttpServletRequest request) throws InterruptedException {
         Submitted submitted = simulations.submit(body(request), SimulationKind.SINGLE);
-        return answer(submitted);
+        return answer(submitted, request);
     }
 
     /** The stream's {@code Location} names the simulation, to fetch it again (or learn it was cancelled). */
@@ -50,7 +50,7 @@ public class SimulationController {
 
     @PostMapping("/v1/simulate/bundle")
     public ResponseEntity<String> bundle(HttpServletRequest request) throws InterruptedException {
-        return answer(simulations.submit(body(request), SimulationKind.BUNDLE));
+        return answer(simulations.submit(body(request), SimulationKind.BUNDLE), request);
     }
 
     @GetMapping("/v1/simulations/{id}")
@@ -63,8 +63,10 @@ public class SimulationController {
         return streams.stored(request.getRemoteAddr(), id);
     }
 
-    private ResponseEntity<String> answer(Submitted submitted) throws InterruptedException {
-        return simulations.awaitResult(submitted).map(SimulationController::json)
+    private ResponseEntity<String> answer(Submitted submitted, HttpServletRequest request)
+            throws InterruptedException {
+        return simulations.awaitResult(submitted, ClientConnectionValve.presence(request))
+                .map(SimulationController::json)
                 .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/v1/simulations/" + submitted.id()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(simulations.find(submitted.id()).orElseThrow().json()));

@@ -5,12 +5,16 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link ProblemReportValve} as the host's error report, before Tomcat starts. */
+/**
+ * Installs {@link ProblemReportValve} as the host's error report and {@link ClientConnectionValve} on the
+ * application, before Tomcat starts.
+ */
 @Component
-public class ProblemReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ContainerValves implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
                 .setErrorReportValveClass(ProblemReportValve.class.getName()));
+        factory.addContextValves(new ClientConnectionValve());
     }
 }
