@@ -63,6 +63,7 @@ public final class SimulationRequestListener implements AutoCloseable {
     private final InOrderAcknowledgments acknowledgments = new InOrderAcknowledgments();
     private final ScheduledExecutorService committer;
     private final ResultLimits resultLimits;
+    private final ResultLanes results;
     private final Cancellations cancellations;
     private final Counter deadLetterFailures;
 
@@ -82,6 +83,7 @@ public final class SimulationRequestListener implements AutoCloseable {
         this.kafka = kafka;
         this.places = new Semaphore(places);
         this.resultLimits = resultLimits;
+        this.results = new ResultLanes(kafka, resultLimits);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon()
                 .name("request-offsets").unstarted(task));
         committer.scheduleWithFixedDelay(acknowledgments::flush, commitInterval.toNanos(), commitInterval.toNanos(),
@@ -120,14 +122,14 @@ public final class SimulationRequestListener implements AutoCloseable {
                 }
                 request = SimulationJson.read(delivery.value(), SimulationRequest.class);
             } catch (Throwable e) {
-                KafkaResultSink sink = new KafkaResultSink(kafka, delivery.key(), delivery.replyTo(),
+                KafkaResultSink sink = new KafkaResultSink(results, delivery.key(), delivery.replyTo(),
                         SimulationKind.SINGLE, delivery.record().timestamp(), executor.metrics(), resultLimits);
                 deadLetter(delivery, taken, delivery.unreadable() != null ? delivery.unreadable()
                         : "unreadable request: " + e.getMessage(), sink, 1);
                 return;
             }
         }
-        KafkaResultSink sink = new KafkaResultSink(kafka, request.id(), request.replyTo(), request.kind(),
+        KafkaResultSink sink = new KafkaResultSink(results, request.id(), request.replyTo(), request.kind(),
                 request.submittedAtMillis(), executor.metrics(), resultLimits);
         try {
             RunBudget budget = cancellations.start(request);
