@@ -5,19 +5,25 @@
 //
 // usage: node bench-simulate.js --gateway http://127.0.0.1:8080 --token 0x.. --from 0x..
 //                               [--concurrency 1,16] [--duration-s 10] [--warmup-s 90] [--warmup-max-s 300]
-//                               [--recipients 200] [--jvm-pid PID]
+//                               [--recipients 200] [--jvm-pid PID] [--profile-concurrency 64]
 // Every recipient is simulated once first, so the measured runs read a warm state cache; then load at
 // concurrency 16 (reported, not counted) in rounds of 10 s for at least --warmup-s and, given the
 // service's --jvm-pid, until its JIT compiler threads used less than 5% of a core in a round (at most
 // --warmup-max-s): on 2 cores the JIT takes two to four minutes of load to compile the service's hot
 // code, and a service runs for days. With --jvm-pid each measured row also gives the service's CPU time
-// per simulation, and the load generator's own.
+// per simulation, and the load generator's own. Each concurrency runs twice: the full result (every part),
+// then the lean request anvil's eth_simulateV1 answers with ("include": ["logs"]: status, gas used, return
+// data, logs). With --jvm-pid and --profile-concurrency, a further full-result run at that concurrency,
+// recorded by JFR and not counted, gives the service's CPU per simulation by stage (jfr-stages.js).
 const fs = require('fs');
 const http = require('http');
+const os = require('os');
+const path = require('path');
+const stages = require('./jfr-stages');
 
 function args(argv) {
   const o = { gateway: '', token: '', from: '', concurrency: '1,16', durationS: '10', warmupS: '90', warmupMaxS: '300',
-    recipients: '200', jvmPid: '' };
+    recipients: '200', jvmPid: '', profileConcurrency: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     if (!(key in o)) throw new Error('unknown option ' + argv[i]);
@@ -27,10 +33,10 @@ function args(argv) {
   return o;
 }
 
-function transferBody(token, from, i) {
+function transferBody(token, from, i, include) {
   const to = (0x100000 + i).toString(16).padStart(64, '0');
   const amount = '1'.padStart(64, '0');
-  return JSON.stringify({ from, to: token, data: '0xa9059cbb' + to + amount });
+  return JSON.stringify({ from, to: token, data: '0xa9059cbb' + to + amount, ...(include ? { include } : {}) });
 }
 
 function post(url, body, agent) {
@@ -88,6 +94,31 @@ function cpuSeconds(pid, threadName) {
   return total / 100;
 }
 const JIT_THREADS = /^C\d CompilerThre/;
+const GC_THREADS = /^(GC Thread|VM Thread|G1 |ParGC|PSYoung|VM Periodic)/;
+
+/** A full-result run at concurrency `c` under JFR: the service's CPU per simulation by stage. */
+async function profile(o, url, bodies, c) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-stages-')), 'stages.jfr');
+  const jvm0 = cpuSeconds(o.jvmPid); const jit0 = cpuSeconds(o.jvmPid, JIT_THREADS); const gc0 = cpuSeconds(o.jvmPid, GC_THREADS);
+  const event = stages.start(o.jvmPid, file);
+  const r = await closedLoop(url, bodies, c, Number(o.durationS));
+  stages.stop(o.jvmPid);
+  const perSim = (seconds) => 1000 * seconds / r.n;
+  const total = perSim(cpuSeconds(o.jvmPid) - jvm0);
+  const jit = perSim(cpuSeconds(o.jvmPid, JIT_THREADS) - jit0);
+  const gc = perSim(cpuSeconds(o.jvmPid, GC_THREADS) - gc0);
+  const counts = stages.samplesByStage(file, event);
+  const sampled = Object.values(counts).reduce((a, b) => a + b, 0);
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  console.log(`evmsim stages c=${c} (full result, ${r.perSecond.toFixed(0)} sim/s under JFR, ${sampled} ${event} samples):`
+    + ` service CPU ${total.toFixed(3)} ms per simulation`);
+  for (const stage of stages.STAGES) {
+    const ms = sampled === 0 ? 0 : (total - jit - gc) * counts[stage] / sampled;
+    console.log(`  stage ${stage.padEnd(18)} ${ms.toFixed(3)} ms  ${(100 * ms / total).toFixed(1).padStart(5)}%`);
+  }
+  console.log(`  stage ${'JIT compiler'.padEnd(18)} ${jit.toFixed(3)} ms  ${(100 * jit / total).toFixed(1).padStart(5)}%`);
+  console.log(`  stage ${'GC'.padEnd(18)} ${gc.toFixed(3)} ms  ${(100 * gc / total).toFixed(1).padStart(5)}%`);
+}
 
 (async () => {
   const o = args(process.argv.slice(2));
@@ -115,13 +146,17 @@ const JIT_THREADS = /^C\d CompilerThre/;
         + `${o.jvmPid ? `, JIT ${(100 * jitShare).toFixed(0)}% of a core` : ''} (not counted)`);
     }
   }
+  const leanBodies = Array.from({ length: Number(o.recipients) }, (_, i) => transferBody(o.token, o.from, i, ['logs']));
   for (const c of o.concurrency.split(',').map(Number)) {
-    const jvm0 = o.jvmPid ? cpuSeconds(o.jvmPid) : 0;
-    const own0 = process.cpuUsage();
-    const r = await closedLoop(url, bodies, c, Number(o.durationS));
-    const own = process.cpuUsage(own0);
-    const cpu = o.jvmPid ? `  CPU per sim: service ${(1000 * (cpuSeconds(o.jvmPid) - jvm0) / r.n).toFixed(3)} ms, `
-      + `load generator ${((own.user + own.system) / 1000 / r.n).toFixed(3)} ms` : '';
-    console.log(`evmsim POST /v1/simulate c=${String(c).padStart(2)}  ${r.perSecond.toFixed(0).padStart(6)} sim/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  n=${r.n} errors=${r.errors}${cpu}${r.firstError ? '  first error: ' + r.firstError : ''}`);
+    for (const [label, runBodies] of [['', bodies], ['lean ', leanBodies]]) {
+      const jvm0 = o.jvmPid ? cpuSeconds(o.jvmPid) : 0;
+      const own0 = process.cpuUsage();
+      const r = await closedLoop(url, runBodies, c, Number(o.durationS));
+      const own = process.cpuUsage(own0);
+      const cpu = o.jvmPid ? `  CPU per sim: service ${(1000 * (cpuSeconds(o.jvmPid) - jvm0) / r.n).toFixed(3)} ms, `
+        + `load generator ${((own.user + own.system) / 1000 / r.n).toFixed(3)} ms` : '';
+      console.log(`evmsim POST /v1/simulate ${label}c=${String(c).padStart(2)}  ${r.perSecond.toFixed(0).padStart(6)} sim/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  n=${r.n} errors=${r.errors}${cpu}${r.firstError ? '  first error: ' + r.firstError : ''}`);
+    }
   }
+  if (o.jvmPid && o.profileConcurrency) await profile(o, url, bodies, Number(o.profileConcurrency));
 })().catch((e) => { console.error(e.message || e); process.exit(1); });

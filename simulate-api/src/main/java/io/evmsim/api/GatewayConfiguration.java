@@ -96,9 +96,10 @@ public class GatewayConfiguration {
     @Bean
     SimulationService simulationService(SimulationLimits limits, KafkaTemplate<String, byte[]> kafka,
             SimulationStore store, PendingSimulations pending, GatewayReplica replica, Clock clock,
-            @Value("${evmsim.kafka.send-timeout:5s}") Duration sendTimeout) {
-        return new SimulationService(limits, new KafkaRequestPublisher(kafka, sendTimeout), store, pending,
-                replica.id(), clock);
+            @Value("${evmsim.kafka.send-timeout:5s}") Duration sendTimeout,
+            @Value("${evmsim.kafka.max-requests-per-record:64}") int maxRequestsPerRecord) {
+        return new SimulationService(limits, new KafkaRequestPublisher(kafka, sendTimeout, maxRequestsPerRecord),
+                store, pending, replica.id(), clock);
     }
 
     /** One reader of stored results for every stream that follows them ({@code /v1/simulations/{id}/events}). */

@@ -1,9 +1,13 @@
 package io.evmsim.common.simulation;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -20,6 +24,11 @@ import java.util.function.Function;
  * The readers join a set's parts into the event ({@code simulation-results} keeps one simulation's
  * records on one partition, in order); a redelivered request publishes a new set, so parts of two runs
  * of the same result never mix, and the first set completed wins as a whole record would.
+ *
+ * <p>Under load, the results bound for one gateway replica and partition share a record: format 2
+ * ({@link #FORMAT} header), its value the records as each would have travelled alone ({@link #batch}),
+ * each payload still byte for byte; a part never shares a record. A reader that does not know a
+ * record's format skips it as unreadable rather than misread it.
  */
 public final class ResultRecords {
     public static final String REPLY_TO = "evmsim-reply-to";
@@ -34,6 +43,94 @@ public final class ResultRecords {
     public static final String PART_SET = "evmsim-part-set";
     public static final String PART_INDEX = "evmsim-part-index";
     public static final String PART_COUNT = "evmsim-part-count";
+
+    /** The record's format; absent on format 1 (one event, its payload the value). */
+    public static final String FORMAT = "evmsim-result-format";
+    /** Several records' keys, headers and values in one value ({@link #batch}). */
+    public static final String BATCH_FORMAT = "2";
+
+    /**
+     * One record of a format-2 record, as it would have travelled alone.
+     *
+     * @param headers its headers by name (one value each)
+     */
+    public record Batched(String key, Map<String, byte[]> headers, byte[] value) {
+        /** What a record alone would take in a batch: its bytes and their lengths. */
+        public int size() {
+            int size = 8 + bytes(key).length + 4 + value.length;
+            for (Map.Entry<String, byte[]> header : headers.entrySet()) {
+                size += 8 + bytes(header.getKey()).length + header.getValue().length;
+            }
+            return size;
+        }
+    }
+
+    /**
+     * A format-2 value: the count, then per record its key, its headers (count, then name and value) and
+     * its value, each a 4-byte length and the bytes.
+     */
+    public static byte[] batch(List<Batched> records) {
+        int size = 4;
+        for (Batched record : records) {
+            size += record.size();
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putInt(records.size());
+        for (Batched record : records) {
+            put(out, bytes(record.key()));
+            out.putInt(record.headers().size());
+            record.headers().forEach((name, value) -> {
+                put(out, bytes(name));
+                put(out, value);
+            });
+            put(out, record.value());
+        }
+        return out.array();
+    }
+
+    /**
+     * The records of a format-2 value.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static List<Batched> unbatch(byte[] value) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(value);
+            int count = in.getInt();
+            List<Batched> records = new ArrayList<>(Math.min(count, 1024));
+            for (int i = 0; i < count; i++) {
+                String key = text(take(in));
+                int headers = in.getInt();
+                Map<String, byte[]> named = new LinkedHashMap<>();
+                for (int h = 0; h < headers; h++) {
+                    named.put(text(take(in)), take(in));
+                }
+                records.add(new Batched(key, named, take(in)));
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("the record's value has " + in.remaining() + " bytes after its "
+                        + count + " records");
+            }
+            return records;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("the record's value is not a batch of result records: it ends early");
+        }
+    }
+
+    private static void put(ByteBuffer out, byte[] bytes) {
+        out.putInt(bytes.length);
+        out.put(bytes);
+    }
+
+    private static byte[] take(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
 
     /**
      * One record's share of a payload published in several records.

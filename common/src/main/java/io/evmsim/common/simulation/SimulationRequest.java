@@ -1,8 +1,11 @@
 package io.evmsim.common.simulation;
 
 import io.evmsim.common.types.Address;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated simulation request as the gateway publishes it to the {@code simulation-requests}
@@ -22,22 +25,39 @@ import java.util.Map;
  * @param submittedAtMillis when the gateway accepted it (epoch milliseconds), for the queue time
  * @param rpc the JSON-RPC method this request answers, with what only that method needs; null for
  *     the REST API's simulations
+ * @param include the parts of each transaction's result to build ({@link ResultPart}); every part when
+ *     absent (a request from a gateway that predates the field). JSON-RPC methods build what they return.
  */
 public record SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
         List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides, BlockOverrides blockOverrides,
         boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis, long submittedAtMillis,
-        RpcCall rpc) {
+        RpcCall rpc, Set<ResultPart> include) {
 
     public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
             List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides,
             BlockOverrides blockOverrides, boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis,
             long submittedAtMillis) {
         this(id, replyTo, kind, block, transactions, stateOverrides, blockOverrides, stopOnRevert, validation, gasCap,
-                deadlineMillis, submittedAtMillis, null);
+                deadlineMillis, submittedAtMillis, null, ResultPart.ALL);
+    }
+
+    public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
+            List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides,
+            BlockOverrides blockOverrides, boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis,
+            long submittedAtMillis, RpcCall rpc) {
+        this(id, replyTo, kind, block, transactions, stateOverrides, blockOverrides, stopOnRevert, validation, gasCap,
+                deadlineMillis, submittedAtMillis, rpc, ResultPart.ALL);
     }
 
     public SimulationRequest {
         transactions = List.copyOf(transactions);
         stateOverrides = stateOverrides == null ? Map.of() : Map.copyOf(stateOverrides);
+        include = include == null ? ResultPart.ALL
+                : include.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(include));
+    }
+
+    /** Whether each transaction's result has {@code part}. */
+    public boolean includes(ResultPart part) {
+        return include.contains(part);
     }
 }

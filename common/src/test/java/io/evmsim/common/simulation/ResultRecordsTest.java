@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.evmsim.common.simulation.SimulationEvent.EventType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,33 @@ class ResultRecordsTest {
             assertEquals(event, ResultRecords.read(event.simulationId(), headers::get, value));
             assertEquals(event.replyTo(), ResultRecords.replyTo(headers::get));
         }
+    }
+
+    @Test
+    void recordsThatShareOneComeBackAsTheyWereAloneAndAMalformedBatchIsRefused() {
+        List<ResultRecords.Batched> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SimulationEvent event = new SimulationEvent("sim-" + i, "replica-a", i, EventType.SUMMARY, null, "success",
+                    PAYLOAD, SimulationKind.SINGLE, 1_700_000_000_000L + i);
+            Map<String, byte[]> headers = new LinkedHashMap<>();
+            ResultRecords.writeHeaders(event, headers::put);
+            records.add(new ResultRecords.Batched(event.simulationId(), headers, ResultRecords.value(event)));
+        }
+        byte[] value = ResultRecords.batch(records);
+        List<ResultRecords.Batched> read = ResultRecords.unbatch(value);
+        assertEquals(3, read.size());
+        for (int i = 0; i < 3; i++) {
+            ResultRecords.Batched one = read.get(i);
+            SimulationEvent event = ResultRecords.read(one.key(), one.headers()::get, one.value());
+            assertEquals("sim-" + i, event.simulationId());
+            assertEquals(i, event.sequence());
+            assertEquals("replica-a", event.replyTo());
+            assertEquals(PAYLOAD, event.payload(), "the payload byte for byte");
+        }
+        assertThrows(IllegalArgumentException.class, () -> ResultRecords.unbatch(Arrays.copyOf(value, value.length - 1)));
+        assertThrows(IllegalArgumentException.class, () -> ResultRecords.unbatch(Arrays.copyOf(value, value.length + 1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> ResultRecords.unbatch(PAYLOAD.getBytes(StandardCharsets.UTF_8)), "a format-1 value");
     }
 
     @Test

@@ -83,10 +83,12 @@ public class WorkerConfiguration {
     @Bean
     SimulationRequestListener simulationRequestListener(SimulationExecutor executor, RpcExecutor rpc,
             ExecutorService engineThreads, KafkaTemplate<String, byte[]> kafka, WorkerProperties properties,
-            Cancellations cancellations, MeterRegistry registry) {
+            Cancellations cancellations, MeterRegistry registry,
+            @Value("${evmsim.kafka.max-results-per-record:64}") int maxResultsPerRecord) {
         return new SimulationRequestListener(executor, rpc, engineThreads, kafka, 2 * properties.engineThreads(),
                 properties.commitInterval(), new ResultLimits(properties.maxResultSize().toBytes(),
-                        Math.toIntExact(properties.resultRecordSize().toBytes())), cancellations, registry);
+                        Math.toIntExact(properties.resultRecordSize().toBytes()), maxResultsPerRecord), cancellations,
+                registry);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.ResultRecords;
 import io.evmsim.common.simulation.ResultRecords.Part;
 import io.evmsim.common.simulation.SimulationTopics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * so each record is stored (and counted in the metrics) by one of them, whichever replica the
  * client used; a result stored twice after a redelivery is kept once.
  *
- * <p>A result that travelled in several records ({@link ResultRecords.Part}) is joined before either
+ * <p>Results that shared a record under load ({@link ResultRecords#BATCH_FORMAT}) are read one by one, as
+ * if each had come alone. A result that travelled in several records ({@link ResultRecords.Part}) is joined before either
  * use: in memory for live delivery, in the store for storage (a part committed past is never lost to a
  * restart).
  */
@@ -56,13 +58,12 @@ public final class ResultListeners {
         if (!replicaId.equals(ResultRecords.replyTo(header(record)))) {
             return; // another replica's client: not even read
         }
-        Decoded decoded = decode(record);
-        if (decoded == null) {
-            return;
-        }
-        SimulationEvent event = decoded.part() == null ? decoded.event() : joiner.add(decoded.event(), decoded.part());
-        if (event != null && pending.deliver(event)) {
-            metrics.answered(event);
+        for (Decoded decoded : decode(record)) {
+            SimulationEvent event = decoded.part() == null ? decoded.event()
+                    : joiner.add(decoded.event(), decoded.part());
+            if (event != null && pending.deliver(event)) {
+                metrics.answered(event);
+            }
         }
     }
 
@@ -79,11 +80,12 @@ public final class ResultListeners {
         List<SimulationEvent> events = new ArrayList<>(records.size());
         List<SimulationStore.Piece> pieces = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            Decoded decoded = decode(record);
-            if (decoded != null && decoded.part() != null) {
-                pieces.add(new SimulationStore.Piece(decoded.event(), decoded.part()));
-            } else if (decoded != null) {
-                events.add(decoded.event());
+            for (Decoded decoded : decode(record)) {
+                if (decoded.part() != null) {
+                    pieces.add(new SimulationStore.Piece(decoded.event(), decoded.part()));
+                } else {
+                    events.add(decoded.event());
+                }
             }
         }
         List<SimulationEvent> stored = new ArrayList<>(store.append(events));
@@ -97,15 +99,34 @@ public final class ResultListeners {
         }
     }
 
-    /** A record's event, and its part when it carries one; null (logged) for a record that cannot be read. */
-    private static Decoded decode(ConsumerRecord<String, byte[]> record) {
+    /**
+     * A record's events (several in a format-2 record), each with its part when it carries one; none (logged)
+     * for a record that cannot be read.
+     */
+    private static List<Decoded> decode(ConsumerRecord<String, byte[]> record) {
         try {
-            return new Decoded(ResultRecords.read(record.key(), header(record), record.value()),
-                    ResultRecords.part(header(record)));
+            Function<String, byte[]> header = header(record);
+            byte[] format = header.apply(ResultRecords.FORMAT);
+            if (format == null) {
+                return List.of(new Decoded(ResultRecords.read(record.key(), header, record.value()),
+                        ResultRecords.part(header)));
+            }
+            String named = new String(format, StandardCharsets.UTF_8);
+            if (!named.equals(ResultRecords.BATCH_FORMAT)) {
+                throw new IllegalArgumentException("unknown result record format " + named + " (this gateway reads 1 and "
+                        + ResultRecords.BATCH_FORMAT + ")");
+            }
+            List<ResultRecords.Batched> batched = ResultRecords.unbatch(record.value());
+            List<Decoded> decoded = new ArrayList<>(batched.size());
+            for (ResultRecords.Batched one : batched) {
+                decoded.add(new Decoded(ResultRecords.read(one.key(), one.headers()::get, one.value()),
+                        ResultRecords.part(one.headers()::get)));
+            }
+            return decoded;
         } catch (IllegalArgumentException e) {
             LOG.error("unreadable result record at {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
-            return null;
+            return List.of();
         }
     }
 

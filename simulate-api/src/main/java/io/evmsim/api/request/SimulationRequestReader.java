@@ -4,11 +4,13 @@ import io.evmsim.api.simulation.SimulationLimits;
 import io.evmsim.common.simulation.AccountOverride;
 import io.evmsim.common.simulation.BlockOverrides;
 import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SimulationRequestReader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> COMMON_FIELDS = Set.of("block", "stateOverrides", "blockOverrides", "validation");
+    private static final Set<String> COMMON_FIELDS = Set.of("block", "stateOverrides", "blockOverrides", "validation",
+            "include");
     private static final Set<String> BUNDLE_FIELDS = Set.of("transactions", "stopOnRevert");
     private static final Set<String> OVERRIDE_FIELDS = Set.of("balance", "nonce", "code", "state", "stateDiff");
     /** JSON-RPC's overrides add eth_simulateV1's {@code movePrecompileToAddress}. */
@@ -61,7 +64,25 @@ public final class SimulationRequestReader {
         Boolean validation = fields.bool("validation");
         return new SimulationRequest(id, replyTo, kind, block(fields), transactions, stateOverrides(fields),
                 blockOverrides(fields), Boolean.TRUE.equals(stopOnRevert), Boolean.TRUE.equals(validation),
-                limits.gasCap(), limits.deadline().toMillis(), nowMillis);
+                limits.gasCap(), limits.deadline().toMillis(), nowMillis, null, include(fields));
+    }
+
+    /** The parts of each transaction's result asked for: every part when {@code include} is absent. */
+    private static Set<ResultPart> include(JsonFields fields) {
+        if (!fields.has("include")) {
+            return ResultPart.ALL;
+        }
+        List<JsonNode> names = fields.array("include", ResultPart.values().length * 2);
+        Set<ResultPart> parts = EnumSet.noneOf(ResultPart.class);
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode name = names.get(i);
+            ResultPart part = name.isString() ? ResultPart.named(name.stringValue()) : null;
+            if (part == null) {
+                throw new InvalidRequestException("include[" + i + "]", "must be one of " + ResultPart.names());
+            }
+            parts.add(part);
+        }
+        return parts;
     }
 
     private List<CallRequest> bundle(JsonFields fields) {

@@ -17,9 +17,18 @@ import java.time.Duration;
  * @param structLogs geth's opcode logger for every transaction; null for none
  * @param feesInAssetChanges whether asset changes include the fees (priority fee to the coinbase,
  *     base and blob fee burned)
+ * @param traceCalls attach the call tracer: the call tree, the asset changes and the gas per frame come
+ *     from it (null in the result without it)
+ * @param tracePrestate attach the prestate tracer: the prestate and the state diff (null without it)
  */
 public record SimulationOptions(Validation validation, boolean stopAtFirstFailure, long gasCap, Duration timeLimit,
-        StructLoggerConfig structLogs, boolean feesInAssetChanges) {
+        StructLoggerConfig structLogs, boolean feesInAssetChanges, boolean traceCalls, boolean tracePrestate) {
+
+    /** Every report: the call and prestate tracers attached. */
+    public SimulationOptions(Validation validation, boolean stopAtFirstFailure, long gasCap, Duration timeLimit,
+            StructLoggerConfig structLogs, boolean feesInAssetChanges) {
+        this(validation, stopAtFirstFailure, gasCap, timeLimit, structLogs, feesInAssetChanges, true, true);
+    }
 
     /** eth_call semantics, the pipeline's defaults: 50,000,000 gas and 5 s. */
     public static SimulationOptions calls() {
@@ -32,22 +41,33 @@ public record SimulationOptions(Validation validation, boolean stopAtFirstFailur
     }
 
     public SimulationOptions withStructLogs(StructLoggerConfig config) {
-        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, timeLimit, config, feesInAssetChanges);
+        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, timeLimit, config, feesInAssetChanges,
+                traceCalls, tracePrestate);
     }
 
     public SimulationOptions withTimeLimit(Duration limit) {
-        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, limit, structLogs, feesInAssetChanges);
+        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, limit, structLogs, feesInAssetChanges,
+                traceCalls, tracePrestate);
     }
 
     public SimulationOptions withGasCap(long cap) {
-        return new SimulationOptions(validation, stopAtFirstFailure, cap, timeLimit, structLogs, feesInAssetChanges);
+        return new SimulationOptions(validation, stopAtFirstFailure, cap, timeLimit, structLogs, feesInAssetChanges,
+                traceCalls, tracePrestate);
     }
 
     public SimulationOptions withFeesInAssetChanges(boolean include) {
-        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, timeLimit, structLogs, include);
+        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, timeLimit, structLogs, include,
+                traceCalls, tracePrestate);
     }
 
     public SimulationOptions withStopAtFirstFailure(boolean stop) {
-        return new SimulationOptions(validation, stop, gasCap, timeLimit, structLogs, feesInAssetChanges);
+        return new SimulationOptions(validation, stop, gasCap, timeLimit, structLogs, feesInAssetChanges,
+                traceCalls, tracePrestate);
+    }
+
+    /** Only the tracers named: a run without one leaves its reports out (see {@link TransactionSimulation}). */
+    public SimulationOptions withTracers(boolean calls, boolean prestate) {
+        return new SimulationOptions(validation, stopAtFirstFailure, gasCap, timeLimit, structLogs, feesInAssetChanges,
+                calls, prestate);
     }
 }

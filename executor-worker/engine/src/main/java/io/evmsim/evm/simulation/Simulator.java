@@ -133,35 +133,40 @@ public final class Simulator {
         if (tx == null) {
             return TransactionSimulation.notRun(index, requested, SimulationStatus.GAS_CAP_EXCEEDED, null);
         }
-        CallTracer calls = new CallTracer();
-        PrestateTracer prestate = new PrestateTracer(state);
+        // only the tracers the asked reports need: each one attached costs every step and frame
+        CallTracer calls = options.traceCalls() ? new CallTracer() : null;
+        PrestateTracer prestate = options.tracePrestate() ? new PrestateTracer(state) : null;
         StructLogger structLogger = options.structLogs() == null ? null
                 : new StructLogger(state, options.structLogs());
-        List<ExecutionTracer> tracers = new ArrayList<>(List.of(calls, prestate));
-        if (structLogger != null) {
-            tracers.add(structLogger);
+        List<ExecutionTracer> tracers = new ArrayList<>(4);
+        for (ExecutionTracer tracer : new ExecutionTracer[] {calls, prestate, structLogger, watchdog}) {
+            if (tracer != null) {
+                tracers.add(tracer);
+            }
         }
-        if (watchdog != null) {
-            tracers.add(watchdog);
-        }
-        TransactionResult result = processor.execute(state, block, tx, new CompositeTracer(tracers),
-                options.validation());
+        ExecutionTracer tracer = switch (tracers.size()) {
+            case 0 -> null;
+            case 1 -> tracers.getFirst();
+            default -> new CompositeTracer(tracers);
+        };
+        TransactionResult result = processor.execute(state, block, tx, tracer, options.validation());
         if (!result.isValid()) {
             return TransactionSimulation.notRun(index, tx, SimulationStatus.INVALID, result);
         }
         gasLeftInCap -= result.gasUsed();
         UInt256 price = TransactionProcessor.gasPrice(tx, block, options.validation());
         UInt256 priorityFee = TransactionProcessor.tipPerGas(price, block).multiplyExact(result.gasUsed());
-        CallFrame root = calls.root();
+        CallFrame root = calls == null ? null : calls.root();
         AssetChangeCollector.Fees fees = options.feesInAssetChanges()
                 ? new AssetChangeCollector.Fees(tx.sender(), block.coinbase(), priorityFee,
                         price.multiplyExact(result.gasUsed()).sub(priorityFee).add(blobFee(tx, block)))
                 : null;
-        AssetChanges assets = AssetChangeCollector.collect(root, fees);
+        AssetChanges assets = calls == null ? null : AssetChangeCollector.collect(root, fees);
         RevertReason reason = result.reverted() ? RevertReason.decode(result.output()) : null;
-        return new TransactionSimulation(index, tx, status(result), result, root, prestate.prestate(),
-                prestate.diff(), decodedLogs(result.logs()), assets, gasReport(tx, result, root), reason, price,
-                priorityFee, structLogger == null ? null : structLogger.result());
+        return new TransactionSimulation(index, tx, status(result), result, root,
+                prestate == null ? null : prestate.prestate(), prestate == null ? null : prestate.diff(),
+                decodedLogs(result.logs()), assets, gasReport(tx, result, root), reason, price, priorityFee,
+                structLogger == null ? null : structLogger.result());
     }
 
     /** The transaction within what the gas cap has left, lowered if unchecked; null when it may not run. */

@@ -21,8 +21,10 @@ import java.util.SortedMap;
  * @param index the transaction's position in the simulation
  * @param transaction the transaction as it ran (its gas limit lowered by a gas cap, if one did)
  * @param result the engine's result; null when it did not run
- * @param callTree the call tree (geth's callTracer)
- * @param prestate what the accounts and slots it looked at held before it (prestateTracer default mode)
+ * @param callTree the call tree (geth's callTracer); null when the run did not trace calls
+ *     ({@link SimulationOptions#traceCalls()}), and so are {@code assetChanges} and the frames of {@code gas}
+ * @param prestate what the accounts and slots it looked at held before it (prestateTracer default mode); null
+ *     when the run did not trace the prestate ({@link SimulationOptions#tracePrestate()}), and so is {@code stateDiff}
  * @param stateDiff what it changed (prestateTracer diffMode)
  * @param logs the logs it kept, token events decoded
  * @param revertReason the top frame's decoded revert data, or null

@@ -81,6 +81,35 @@ class SimulatorTest {
     }
 
     @Test
+    void aRunWithoutTracersLeavesTheirReportsOutAndRunsTheSame() {
+        var call = Fixture.call(ALICE, TOKEN, 100_000, 0, Fixture.transferCall(BOB, 40));
+        TransactionSimulation traced = single(SimulationOptions.calls(), Map.of(), BlockOverrides.NONE, call);
+        TransactionSimulation bare = single(SimulationOptions.calls().withTracers(false, false), Map.of(),
+                BlockOverrides.NONE, call);
+        assertEquals(traced.status(), bare.status());
+        assertEquals(traced.result().gasUsed(), bare.result().gasUsed());
+        assertEquals(1, bare.logs().size(), "logs come from the engine, not a tracer");
+        assertEquals(traced.logs().getFirst().event(), bare.logs().getFirst().event());
+        assertEquals(traced.gas().intrinsic(), bare.gas().intrinsic());
+        assertEquals(List.of(), bare.gas().frames(), "the gas per frame comes from the call tracer");
+        assertNull(bare.callTree());
+        assertNull(bare.assetChanges());
+        assertNull(bare.prestate());
+        assertNull(bare.stateDiff());
+        assertFalse(traced.gas().frames().isEmpty());
+
+        TransactionSimulation calls = single(SimulationOptions.calls().withTracers(true, false), Map.of(),
+                BlockOverrides.NONE, call);
+        assertEquals(traced.callTree().gasUsed(), calls.callTree().gasUsed());
+        assertEquals(traced.assetChanges(), calls.assetChanges());
+        assertNull(calls.stateDiff());
+        TransactionSimulation prestate = single(SimulationOptions.calls().withTracers(false, true), Map.of(),
+                BlockOverrides.NONE, call);
+        assertEquals(traced.stateDiff(), prestate.stateDiff());
+        assertNull(prestate.callTree());
+    }
+
+    @Test
     void etherMovedByInternalCallsAndFeesWhenAsked() {
         // the router forwards 60 of the 100 wei it receives to BOB
         fixture.world.put(ROUTER, 1, UInt256.ZERO, Asm.code().op(PUSH0, PUSH0, PUSH0, PUSH0).push(60).push(BOB)

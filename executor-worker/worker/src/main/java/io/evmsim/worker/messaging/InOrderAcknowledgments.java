@@ -28,13 +28,24 @@ final class InOrderAcknowledgments {
 
     /** Called on the consumer thread for each record, in delivery order. */
     synchronized Taken take(ConsumerRecord<?, ?> record, Acknowledgment acknowledgment) {
-        Taken taken = new Taken(new TopicPartition(record.topic(), record.partition()), acknowledgment);
+        return take(record, acknowledgment, 1);
+    }
+
+    /** A record holding {@code requests} requests ({@code RequestRecords}): finished when each of them is. */
+    synchronized Taken take(ConsumerRecord<?, ?> record, Acknowledgment acknowledgment, int requests) {
+        Taken taken = new Taken(new TopicPartition(record.topic(), record.partition()), acknowledgment, requests);
         partitions.computeIfAbsent(taken.partition, key -> new ArrayDeque<>()).addLast(taken);
         return taken;
     }
 
-    /** The record's results are published: it and every finished record after it, up to the first unfinished one, may be committed. */
+    /**
+     * One of the record's requests has its results published; with the last, it and every finished record after
+     * it, up to the first unfinished one, may be committed.
+     */
     synchronized void finished(Taken taken) {
+        if (--taken.unfinished > 0) {
+            return;
+        }
         taken.finished = true;
         ArrayDeque<Taken> queue = partitions.get(taken.partition);
         while (!queue.isEmpty() && queue.peekFirst().finished) {
@@ -59,11 +70,13 @@ final class InOrderAcknowledgments {
     static final class Taken {
         private final TopicPartition partition;
         private final Acknowledgment acknowledgment;
+        private int unfinished;
         private boolean finished;
 
-        private Taken(TopicPartition partition, Acknowledgment acknowledgment) {
+        private Taken(TopicPartition partition, Acknowledgment acknowledgment, int requests) {
             this.partition = partition;
             this.acknowledgment = acknowledgment;
+            this.unfinished = requests;
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes a simulation's results to {@code simulation-results}, keyed by the simulation id. Sends
@@ -29,11 +28,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>A result larger than a record travels in parts ({@link ResultRecords#pieces}); results that come
  * to more than {@link ResultLimits#maxResultBytes} in all end the simulation with
  * {@link SimulationError#RESULT_TOO_LARGE} instead, and nothing of it is published after that error.
+ * Under load, results of several simulations share records ({@link ResultLanes}).
  */
 final class KafkaResultSink implements ResultSink {
     private static final long SEND_TIMEOUT_SECONDS = 10;
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final ResultLanes lanes;
     private final String simulationId;
     private final String replyTo;
     private final SimulationKind kind;
@@ -47,9 +47,9 @@ final class KafkaResultSink implements ResultSink {
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
     private long firstSentNanos;
 
-    KafkaResultSink(KafkaTemplate<String, byte[]> kafka, String simulationId, String replyTo, SimulationKind kind,
+    KafkaResultSink(ResultLanes lanes, String simulationId, String replyTo, SimulationKind kind,
             long submittedAtMillis, SimulationExecutor.WorkerMetrics metrics, ResultLimits limits) {
-        this.kafka = kafka;
+        this.lanes = lanes;
         this.simulationId = simulationId;
         this.replyTo = replyTo;
         this.kind = kind;
@@ -123,7 +123,7 @@ final class KafkaResultSink implements ResultSink {
             if (set != null) {
                 ResultRecords.writePart(new ResultRecords.Part(set, i, pieces.size()), record.headers()::add);
             }
-            pending.add(kafka.send(record));
+            pending.add(lanes.send(record, replyTo));
         }
     }
 

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,6 +32,11 @@ import org.springframework.kafka.support.Acknowledgment;
  * them on the engine's threads. The consumer thread never waits for a simulation, only for a free
  * place when {@code places} simulations are already under way, so one consumer keeps every engine
  * thread busy and fetches requests in batches.
+ *
+ * <p>A record holds one request or, under load, several that queued together at the gateway
+ * ({@link io.evmsim.common.simulation.RequestRecords}, format 2): each runs, takes a place, retries and
+ * is dead-lettered (its own JSON, keyed by its id) as if it had come alone, and the record is
+ * acknowledged once every one of them is done.
  *
  * <p>At least once: a request is acknowledged ({@code ack-mode=manual}: its offset may be committed)
  * only after the broker acknowledged all its results and every earlier request of its partition is
@@ -58,6 +63,7 @@ public final class SimulationRequestListener implements AutoCloseable {
     private final InOrderAcknowledgments acknowledgments = new InOrderAcknowledgments();
     private final ScheduledExecutorService committer;
     private final ResultLimits resultLimits;
+    private final ResultLanes results;
     private final Cancellations cancellations;
     private final Counter deadLetterFailures;
 
@@ -77,6 +83,7 @@ public final class SimulationRequestListener implements AutoCloseable {
         this.kafka = kafka;
         this.places = new Semaphore(places);
         this.resultLimits = resultLimits;
+        this.results = new ResultLanes(kafka, resultLimits);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon()
                 .name("request-offsets").unstarted(task));
         committer.scheduleWithFixedDelay(acknowledgments::flush, commitInterval.toNanos(), commitInterval.toNanos(),
@@ -92,28 +99,37 @@ public final class SimulationRequestListener implements AutoCloseable {
             concurrency = "${evmsim.worker.consumers:1}")
     public void onRequest(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment)
             throws InterruptedException {
-        places.acquire();
-        InOrderAcknowledgments.Taken taken = acknowledgments.take(record, acknowledgment);
-        try {
-            engineThreads.execute(() -> attempt(record, taken, 1));
-        } catch (RuntimeException e) { // the pool is shut down: the request is redelivered to the next owner
-            places.release();
-            throw e;
+        List<Delivery> requests = Delivery.of(record);
+        InOrderAcknowledgments.Taken taken = acknowledgments.take(record, acknowledgment, requests.size());
+        for (Delivery request : requests) {
+            places.acquire();
+            try {
+                engineThreads.execute(() -> attempt(request, taken, 1));
+            } catch (RuntimeException e) { // the pool is shut down: the record is redelivered to the next owner
+                places.release();
+                throw e;
+            }
         }
     }
 
     /** Runs one attempt; whatever it throws (an {@link Error} too) ends the simulation with an error result. */
-    private void attempt(ConsumerRecord<String, byte[]> record, InOrderAcknowledgments.Taken taken, int attempt) {
-        SimulationRequest request;
-        try {
-            request = SimulationJson.read(record.value(), SimulationRequest.class);
-        } catch (Throwable e) {
-            KafkaResultSink sink = new KafkaResultSink(kafka, record.key(), header(record, SimulationTopics.REPLY_TO_HEADER),
-                    SimulationKind.SINGLE, record.timestamp(), executor.metrics(), resultLimits);
-            deadLetter(record, taken, "unreadable request: " + e.getMessage(), sink, 1);
-            return;
+    private void attempt(Delivery delivery, InOrderAcknowledgments.Taken taken, int attempt) {
+        SimulationRequest request = delivery.request();
+        if (request == null) {
+            try {
+                if (delivery.unreadable() != null) {
+                    throw new IllegalArgumentException(delivery.unreadable());
+                }
+                request = SimulationJson.read(delivery.value(), SimulationRequest.class);
+            } catch (Throwable e) {
+                KafkaResultSink sink = new KafkaResultSink(results, delivery.key(), delivery.replyTo(),
+                        SimulationKind.SINGLE, delivery.record().timestamp(), executor.metrics(), resultLimits);
+                deadLetter(delivery, taken, delivery.unreadable() != null ? delivery.unreadable()
+                        : "unreadable request: " + e.getMessage(), sink, 1);
+                return;
+            }
         }
-        KafkaResultSink sink = new KafkaResultSink(kafka, request.id(), request.replyTo(), request.kind(),
+        KafkaResultSink sink = new KafkaResultSink(results, request.id(), request.replyTo(), request.kind(),
                 request.submittedAtMillis(), executor.metrics(), resultLimits);
         try {
             RunBudget budget = cancellations.start(request);
@@ -136,19 +152,20 @@ public final class SimulationRequestListener implements AutoCloseable {
             }
         } catch (Throwable e) { // OutOfMemoryError, StackOverflowError, a library's Error: this simulation ends here
             LOG.error("simulation {} failed", request.id(), e);
-            deadLetter(record, taken, "simulation failed: " + e, sink, 1);
+            deadLetter(delivery, taken, "simulation failed: " + e, sink, 1);
             return;
         }
+        String id = request.id();
         sink.acknowledged().whenComplete((ok, failure) -> {
             if (failure == null) {
                 done(taken);
             } else if (attempt < ATTEMPTS) {
-                LOG.warn("results of {} were not acknowledged ({}); running it again, attempt {} of {}", request.id(),
+                LOG.warn("results of {} were not acknowledged ({}); running it again, attempt {} of {}", id,
                         failure.toString(), attempt + 1, ATTEMPTS);
                 CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS, engineThreads)
-                        .execute(() -> attempt(record, taken, attempt + 1));
+                        .execute(() -> attempt(delivery, taken, attempt + 1));
             } else {
-                deadLetter(record, taken,
+                deadLetter(delivery, taken,
                         "could not publish the results after " + ATTEMPTS + " attempts: " + failure, sink, 1);
             }
         });
@@ -161,12 +178,13 @@ public final class SimulationRequestListener implements AutoCloseable {
      * request is given up: its place is freed and its partition's offset moves past it, so one request
      * that cannot be answered never holds back the requests behind it.
      */
-    private void deadLetter(ConsumerRecord<String, byte[]> record, InOrderAcknowledgments.Taken taken, String reason,
+    private void deadLetter(Delivery delivery, InOrderAcknowledgments.Taken taken, String reason,
             KafkaResultSink sink, int attempt) {
+        ConsumerRecord<String, byte[]> record = delivery.record();
         CompletableFuture<?> sent;
         try {
             ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(SimulationTopics.DEAD_LETTERS,
-                    record.key(), record.value());
+                    delivery.key(), delivery.deadLetterValue());
             deadLetter.headers().add(SimulationTopics.ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
             CompletableFuture<?> dead = kafka.send(deadLetter);
             sink.error(SimulationError.INTERNAL, reason, null);
@@ -180,13 +198,13 @@ public final class SimulationRequestListener implements AutoCloseable {
             } else if (attempt < DEAD_LETTER_ATTEMPTS) {
                 long pause = DEAD_LETTER_BACKOFF_MILLIS << (attempt - 1);
                 LOG.warn("request {} could not be dead-lettered ({}); trying again in {} ms, attempt {} of {}",
-                        record.key(), failure.toString(), pause, attempt + 1, DEAD_LETTER_ATTEMPTS);
+                        delivery.key(), failure.toString(), pause, attempt + 1, DEAD_LETTER_ATTEMPTS);
                 CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS)
-                        .execute(() -> deadLetter(record, taken, reason, sink, attempt + 1));
+                        .execute(() -> deadLetter(delivery, taken, reason, sink, attempt + 1));
             } else {
                 deadLetterFailures.increment();
                 LOG.error("request {} at {}-{}@{} could not be dead-lettered after {} attempts ({}); given up, its "
-                        + "offset moves on. Reason: {}", record.key(), record.topic(), record.partition(),
+                        + "offset moves on. Reason: {}", delivery.key(), record.topic(), record.partition(),
                         record.offset(), DEAD_LETTER_ATTEMPTS, failure.toString(), reason);
                 done(taken);
             }
@@ -198,8 +216,4 @@ public final class SimulationRequestListener implements AutoCloseable {
         acknowledgments.finished(taken);
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

@@ -1,11 +1,13 @@
 package io.evmsim.worker.result;
 
+import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.evm.simulation.DecodedLog;
 import io.evmsim.evm.simulation.FrameGas;
 import io.evmsim.evm.simulation.TransactionSimulation;
 import io.evmsim.evm.trace.call.CallFrame;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 
 /**
  * The fewest bytes a result's JSON can take, counted from what the engine produced before a node of it
@@ -56,21 +58,28 @@ public final class LeastJsonBytes {
         return bytes;
     }
 
-    /** A transaction's result document ({@link TransactionDocument}): return data, logs, call tree, gas frames. */
-    public static long transaction(TransactionSimulation simulation) {
+    /**
+     * A transaction's result document ({@link TransactionDocument}) with the {@code include}d parts: return data,
+     * logs, call tree, gas frames.
+     */
+    public static long transaction(TransactionSimulation simulation, Set<ResultPart> include) {
         if (simulation.result() == null || !simulation.result().isValid()) {
             return 0;
         }
         long bytes = 2L * simulation.result().output().length;
-        for (DecodedLog log : simulation.logs()) {
-            bytes += LOG + (long) TOPIC * log.log().topics().size() + 2L * log.log().data().length;
+        if (include.contains(ResultPart.LOGS)) {
+            for (DecodedLog log : simulation.logs()) {
+                bytes += LOG + (long) TOPIC * log.log().topics().size() + 2L * log.log().data().length;
+            }
         }
-        if (simulation.callTree() != null) {
+        if (simulation.callTree() != null && include.contains(ResultPart.CALL_TREE)) {
             bytes += callTree(simulation.callTree());
         }
-        for (FrameGas frame : simulation.gas().frames()) {
-            bytes += GAS_FRAME + digits(frame.depth()) + frame.type().name().length() + (frame.to() == null ? 4 : 44)
-                    + digits(frame.gas()) + digits(frame.gasUsed());
+        if (include.contains(ResultPart.GAS)) {
+            for (FrameGas frame : simulation.gas().frames()) {
+                bytes += GAS_FRAME + digits(frame.depth()) + frame.type().name().length()
+                        + (frame.to() == null ? 4 : 44) + digits(frame.gas()) + digits(frame.gasUsed());
+            }
         }
         return bytes;
     }

@@ -1,13 +1,16 @@
 package io.evmsim.worker.result;
 
 import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.evm.decode.RevertReason;
 import io.evmsim.evm.simulation.DecodedLog;
 import io.evmsim.evm.simulation.GasReport;
+import io.evmsim.evm.simulation.SimulationOptions;
 import io.evmsim.evm.simulation.SimulationStatus;
 import io.evmsim.evm.simulation.TransactionSimulation;
 import io.evmsim.evm.transaction.IntrinsicGasBreakdown;
 import io.evmsim.evm.transaction.TransactionResult;
+import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * names {@code status}, {@code gasUsed} (a number), {@code returnData}, {@code logs} (each with
  * {@code address}, {@code topics}, {@code data}) and {@code stateDiff} (geth's prestate tracer in
  * diff mode); the call tree, the gas per frame, decoded token events and asset changes come with them.
+ * A request names the optional parts it wants ({@link ResultPart}); the others are neither traced nor written.
  */
 public final class TransactionDocument {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -36,7 +40,23 @@ public final class TransactionDocument {
         };
     }
 
+    /**
+     * {@code options} with only the tracers the {@code include}d parts need: the call tree, the asset changes
+     * and the gas per frame come from the call tracer, the state diff from the prestate tracer.
+     */
+    public static SimulationOptions tracing(SimulationOptions options, Set<ResultPart> include) {
+        boolean calls = include.contains(ResultPart.CALL_TREE) || include.contains(ResultPart.ASSET_CHANGES)
+                || include.contains(ResultPart.GAS);
+        return options.withTracers(calls, include.contains(ResultPart.STATE_DIFF));
+    }
+
+    /** The document with every part. */
     public static ObjectNode of(int index, TransactionSimulation simulation) {
+        return of(index, simulation, ResultPart.ALL);
+    }
+
+    /** The document with the {@code include}d parts, from a run {@link #tracing traced} for them. */
+    public static ObjectNode of(int index, TransactionSimulation simulation, Set<ResultPart> include) {
         ObjectNode doc = JSON.objectNode();
         doc.put("index", index);
         doc.put("status", outcome(simulation));
@@ -66,11 +86,21 @@ public final class TransactionDocument {
         if (result.createdAddress() != null) {
             doc.put("contractAddress", result.createdAddress().toString());
         }
-        doc.set("logs", logs(simulation));
-        doc.set("gas", gas(simulation.gas()));
-        doc.set("callTree", CallTreeJson.of(simulation.callTree()));
-        doc.set("stateDiff", StateDiffJson.of(simulation.stateDiff()));
-        doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges()));
+        if (include.contains(ResultPart.LOGS)) {
+            doc.set("logs", logs(simulation));
+        }
+        if (include.contains(ResultPart.GAS)) {
+            doc.set("gas", gas(simulation.gas()));
+        }
+        if (include.contains(ResultPart.CALL_TREE)) {
+            doc.set("callTree", CallTreeJson.of(simulation.callTree()));
+        }
+        if (include.contains(ResultPart.STATE_DIFF)) {
+            doc.set("stateDiff", StateDiffJson.of(simulation.stateDiff()));
+        }
+        if (include.contains(ResultPart.ASSET_CHANGES)) {
+            doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges()));
+        }
         return doc;
     }
 

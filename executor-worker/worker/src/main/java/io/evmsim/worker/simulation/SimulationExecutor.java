@@ -181,14 +181,14 @@ public final class SimulationExecutor {
                             if (one.result() != null && one.result().isValid()) {
                                 timer.gasUsed(one.result().gasUsed());
                             }
-                            if (!sink.admits(LeastJsonBytes.transaction(one))) {
+                            if (!sink.admits(LeastJsonBytes.transaction(one, request.include()))) {
                                 return; // ended by size, before its document takes memory
                             }
                             if (single) {
-                                singleResult = TransactionDocument.of(i, one);
+                                singleResult = TransactionDocument.of(i, one, request.include());
                             } else {
                                 sink.transaction(i, TransactionDocument.outcome(one),
-                                        SimulationJson.text(TransactionDocument.of(i, one)));
+                                        SimulationJson.text(TransactionDocument.of(i, one, request.include())));
                             }
                             published++;
                         }
@@ -243,9 +243,11 @@ public final class SimulationExecutor {
     }
 
     private static SimulationOptions options(SimulationRequest request) {
-        // the worker stops at the first failure itself, after publishing it; the deadline is set per run
-        return new SimulationOptions(request.validation() ? Validation.ENFORCED : Validation.SKIPPED, false,
-                request.gasCap(), null, null, false);
+        // the worker stops at the first failure itself, after publishing it; the deadline is set per run;
+        // only the tracers the asked parts need
+        return TransactionDocument.tracing(new SimulationOptions(
+                request.validation() ? Validation.ENFORCED : Validation.SKIPPED, false, request.gasCap(), null, null,
+                false), request.include());
     }
 
     /** The run stopped before its end: its client cancelled it, or its deadline passed. */

@@ -38,7 +38,7 @@ final class MockResults {
     private final KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
 
     KafkaResultSink sink(String id, ResultLimits limits) {
-        return new KafkaResultSink(kafka, id, "replica", SimulationKind.SINGLE, 1L, NO_METRICS, limits);
+        return new KafkaResultSink(new ResultLanes(kafka, limits), id, "replica", SimulationKind.SINGLE, 1L, NO_METRICS, limits);
     }
 
     List<ProducerRecord<String, byte[]>> records() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.RequestRecords;
 import io.evmsim.common.simulation.ResultRecords;
 import io.evmsim.common.simulation.SimulationEvent;
 import io.evmsim.common.simulation.SimulationJson;
@@ -171,6 +172,58 @@ class SimulationRequestListenerTest {
         assertEquals(SimulationEvent.EventType.ERROR, events.getFirst().type());
         assertEquals(3, events.getFirst().sequence());
         assertTrue(events.getFirst().payload().contains("\"code\":\"EXPIRED\""), events.toString());
+    }
+
+    /**
+     * A record of several requests (format 2): each runs and is answered as if it came alone, a failing one
+     * dead-lettered with its own JSON under its own id, and the record is acknowledged once all are done.
+     */
+    @Test
+    void aRecordOfSeveralRequestsRunsEachAndIsAcknowledgedWhenAllAre() throws Exception {
+        List<SimulationRequest> requests = List.of(request("b0", "latest"), request("b1", "overflow"),
+                request("b2", "latest"), request("b3", "latest"));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            deliverTogether(0, requests, RequestRecords.BATCH_FORMAT);
+            deliver(1, request("after", "latest"));
+            awaitAcknowledged(1);
+        });
+        for (String id : List.of("b0", "b2", "b3", "after")) {
+            assertEquals("success", finalPayload(id, SimulationEvent.EventType.SUMMARY).get("status").stringValue());
+            assertEquals(1, events(id).size());
+        }
+        assertEquals("simulation failed: java.lang.StackOverflowError: deep",
+                finalPayload("b1", SimulationEvent.EventType.ERROR).get("error").stringValue());
+        List<ProducerRecord<String, byte[]>> deadLetters = kafka.to(SimulationTopics.DEAD_LETTERS);
+        assertEquals(1, deadLetters.size());
+        assertEquals("b1", deadLetters.getFirst().key());
+        assertEquals("b1", SimulationJson.read(deadLetters.getFirst().value(), SimulationRequest.class).id());
+    }
+
+    /** A record no worker can read (a format it does not know, or not JSON) answers every client it names with an error. */
+    @Test
+    void aRecordThatCannotBeReadAnswersEachRequestItNames() throws Exception {
+        List<SimulationRequest> requests = List.of(request("u0", "latest"), request("u1", "latest"));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            deliverTogether(0, requests, "3");
+            awaitAcknowledged(0);
+        });
+        for (String id : List.of("u0", "u1")) {
+            JsonNode error = finalPayload(id, SimulationEvent.EventType.ERROR);
+            assertEquals("INTERNAL", error.get("code").stringValue());
+            assertEquals("unknown request record format 3 (this worker reads 1 and 2)", error.get("error").stringValue());
+        }
+        assertEquals(List.of("u0", "u1"), kafka.to(SimulationTopics.DEAD_LETTERS).stream()
+                .map(ProducerRecord::key).sorted().toList());
+    }
+
+    private void deliverTogether(long offset, List<SimulationRequest> requests, String format)
+            throws InterruptedException {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(SimulationTopics.REQUESTS, 0, offset,
+                requests.getFirst().id(), RequestRecords.batch(requests.stream().map(SimulationJson::write).toList()));
+        record.headers().add(RequestRecords.FORMAT, format.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(RequestRecords.IDS, RequestRecords.ids(requests.stream().map(SimulationRequest::id).toList()));
+        record.headers().add(SimulationTopics.REPLY_TO_HEADER, "gateway".getBytes(StandardCharsets.UTF_8));
+        listener.onRequest(record, () -> acknowledged.add(offset));
     }
 
     private void deliver(long offset, SimulationRequest request) throws InterruptedException {
