@@ -8,6 +8,7 @@ import io.evmsim.evm.simulation.SimulationStatus;
 import io.evmsim.evm.simulation.TransactionSimulation;
 import io.evmsim.evm.transaction.IntrinsicGasBreakdown;
 import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.worker.preview.Preview;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,6 +38,11 @@ public final class TransactionDocument {
     }
 
     public static ObjectNode of(int index, TransactionSimulation simulation) {
+        return of(index, simulation, null);
+    }
+
+    /** With the preview a wallet shows ({@link PreviewJson}): fee, token metadata, summary and warnings. */
+    public static ObjectNode of(int index, TransactionSimulation simulation, Preview preview) {
         ObjectNode doc = JSON.objectNode();
         doc.put("index", index);
         doc.put("status", outcome(simulation));
@@ -55,6 +61,7 @@ public final class TransactionDocument {
         doc.put("gasLimit", simulation.transaction().gasLimit());
         if (result == null || !result.isValid()) {
             doc.put("gasUsed", 0);
+            PreviewJson.write(doc, preview);
             return doc;
         }
         doc.put("gasUsed", result.gasUsed());
@@ -70,7 +77,8 @@ public final class TransactionDocument {
         doc.set("gas", gas(simulation.gas()));
         doc.set("callTree", CallTreeJson.of(simulation.callTree()));
         doc.set("stateDiff", StateDiffJson.of(simulation.stateDiff()));
-        doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges()));
+        doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges(), preview));
+        PreviewJson.write(doc, preview);
         return doc;
     }
 

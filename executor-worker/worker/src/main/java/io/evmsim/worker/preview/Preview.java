@@ -1,0 +1,21 @@
+package io.evmsim.worker.preview;
+
+import io.evmsim.common.types.Address;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a wallet shows beside one transaction's result: the fee, the metadata of every token it
+ * touched (read on the simulated state), plain-language sentences and warnings.
+ *
+ * @param tokens by token contract; a token that answered nothing is absent
+ * @param stateCalls the calls made on the simulated state to build it (metadata reads, receiver probes)
+ */
+public record Preview(Fee fee, Map<Address, TokenMetadata> tokens, List<String> summary,
+        List<PreviewWarning> warnings, int stateCalls) {
+
+    /** The token's metadata, or {@link TokenMetadata#NONE}. */
+    public TokenMetadata token(Address token) {
+        return token == null ? TokenMetadata.ETHER : tokens.getOrDefault(token, TokenMetadata.NONE);
+    }
+}
