@@ -22,11 +22,21 @@ import java.util.Map;
  * @param submittedAtMillis when the gateway accepted it (epoch milliseconds), for the queue time
  * @param rpc the JSON-RPC method this request answers, with what only that method needs; null for
  *     the REST API's simulations
+ * @param abis the client's contract ABIs by address, each the JSON array as the gateway checked it,
+ *     to decode calls, events and custom errors with
  */
 public record SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
         List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides, BlockOverrides blockOverrides,
         boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis, long submittedAtMillis,
-        RpcCall rpc) {
+        RpcCall rpc, Map<Address, String> abis) {
+
+    public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
+            List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides,
+            BlockOverrides blockOverrides, boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis,
+            long submittedAtMillis, RpcCall rpc) {
+        this(id, replyTo, kind, block, transactions, stateOverrides, blockOverrides, stopOnRevert, validation, gasCap,
+                deadlineMillis, submittedAtMillis, rpc, Map.of());
+    }
 
     public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
             List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides,
@@ -39,5 +49,6 @@ public record SimulationRequest(String id, String replyTo, SimulationKind kind, 
     public SimulationRequest {
         transactions = List.copyOf(transactions);
         stateOverrides = stateOverrides == null ? Map.of() : Map.copyOf(stateOverrides);
+        abis = abis == null ? Map.of() : Map.copyOf(abis);
     }
 }

@@ -1,5 +1,6 @@
 package io.evmsim.worker.preview;
 
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.types.Address;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,10 @@ import java.util.Map;
  *
  * @param tokens by token contract; a token that answered nothing is absent
  * @param stateCalls the calls made on the simulated state to build it (metadata reads, receiver probes)
+ * @param abis the client's ABIs and the standard ones, to decode calls, events and custom errors with
  */
 public record Preview(Fee fee, Map<Address, TokenMetadata> tokens, List<String> summary,
-        List<PreviewWarning> warnings, int stateCalls) {
+        List<PreviewWarning> warnings, int stateCalls, Abis abis) {
 
     /** The token's metadata, or {@link TokenMetadata#NONE}. */
     public TokenMetadata token(Address token) {

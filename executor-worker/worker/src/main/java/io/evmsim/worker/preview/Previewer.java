@@ -1,9 +1,11 @@
 package io.evmsim.worker.preview;
 
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.types.Address;
 import io.evmsim.evm.assets.Asset;
 import io.evmsim.evm.assets.AssetTransfer;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.decode.RevertReason;
 import io.evmsim.evm.decode.TokenEvent;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.simulation.TransactionSimulation;
@@ -16,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Builds a transaction's {@link Preview} on the state it left. Its reads of state go through the
@@ -49,15 +53,16 @@ public final class Previewer {
      * @param settled the simulation's state right after the transaction
      * @param stateComplete whether every read so far was answered from fetched state
      * @param chainsOwnCode whether a token's code is the chain's own at the block (its metadata may be cached)
+     * @param abis the client's ABIs and the standard ones
      */
     public Preview of(TransactionSimulation simulation, JournaledState settled, CodeCache codeCache, ForkRules rules,
-            BlockContext block, BooleanSupplier stateComplete, Predicate<Address> chainsOwnCode) {
+            BlockContext block, BooleanSupplier stateComplete, Predicate<Address> chainsOwnCode, Abis abis) {
         StateCalls calls = new StateCalls(settled, codeCache, rules, block);
         Fee fee = fee(simulation, block);
         Map<Address, TokenMetadata> tokens = new LinkedHashMap<>();
+        TokenMetadataReader reader = new TokenMetadataReader(cache, block.chainId(), calls, stateComplete,
+                chainsOwnCode);
         if (simulation.assetChanges() != null) {
-            TokenMetadataReader reader = new TokenMetadataReader(cache, block.chainId(), calls, stateComplete,
-                    chainsOwnCode);
             for (AssetTransfer t : simulation.assetChanges().transfers()) {
                 if (t.asset().kind() != Asset.AssetKind.ETH) {
                     tokens.computeIfAbsent(t.asset().token(), reader::read);
@@ -68,11 +73,31 @@ public final class Previewer {
             }
             tokens.values().removeIf(TokenMetadata::isEmpty);
         }
-        Preview named = new Preview(fee, Map.copyOf(tokens), List.of(), List.of(), 0);
+        Preview named = new Preview(fee, Map.copyOf(tokens), List.of(), List.of(), 0, abis);
         List<PreviewWarning> warnings = Warnings.of(simulation, calls, block,
                 token -> named.token(token).label(token.toString()), knownDelegates);
-        List<String> summary = Summaries.of(simulation, named::token, fee, null);
-        return new Preview(fee, named.tokens(), summary, warnings, calls.calls());
+        List<String> summary = Summaries.of(simulation, named::token, fee, customError(simulation, abis));
+        if (stateComplete.getAsBoolean()) {
+            reader.countLookups();
+        }
+        return new Preview(fee, named.tokens(), summary, warnings, calls.calls(), abis);
+    }
+
+    /** "InsufficientBalance(account: 0x..., needed: 5, available: 0)", when an ABI names the error. */
+    private static String customError(TransactionSimulation simulation, Abis abis) {
+        if (!(simulation.revertReason() instanceof RevertReason.CustomError)) {
+            return null;
+        }
+        JsonNode decoded = abis.error(simulation.callTree().to(), simulation.result().output());
+        if (decoded == null) {
+            return null;
+        }
+        StringJoiner arguments = new StringJoiner(", ", decoded.get("name").asString() + "(", ")");
+        for (JsonNode argument : decoded.get("arguments")) {
+            String name = argument.get("name").asString();
+            arguments.add((name.isEmpty() ? "" : name + ": ") + argument.get("value").asString(argument.get("value").toString()));
+        }
+        return arguments.toString();
     }
 
     /** {@code gasUsed * effectiveGasPrice} and the blob fee; zero for a transaction that did not run. */

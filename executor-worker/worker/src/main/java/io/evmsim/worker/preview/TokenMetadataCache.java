@@ -23,11 +23,18 @@ public final class TokenMetadataCache {
         this.entries = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(keepFor).build();
     }
 
-    /** The token's metadata, or null when it is not held (counted as a hit or a miss). */
+    /** The token's metadata, or null when it is not held. */
     TokenMetadata get(long chainId, Address token) {
-        TokenMetadata held = entries.getIfPresent(new Key(chainId, token));
-        (held == null ? misses : hits).increment();
-        return held;
+        return entries.getIfPresent(new Key(chainId, token));
+    }
+
+    /**
+     * Counts the lookups of one preview that was kept: a run thrown away for a state miss looked up
+     * the same tokens again, and counting those would overstate the hits.
+     */
+    void count(int hitCount, int missCount) {
+        hits.add(hitCount);
+        misses.add(missCount);
     }
 
     void put(long chainId, Address token, TokenMetadata metadata) {

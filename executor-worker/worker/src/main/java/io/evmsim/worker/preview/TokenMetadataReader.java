@@ -21,6 +21,8 @@ final class TokenMetadataReader {
     private final StateCalls calls;
     private final BooleanSupplier stateComplete;
     private final Predicate<Address> chainsOwnCode;
+    private int hits;
+    private int misses;
 
     TokenMetadataReader(TokenMetadataCache cache, long chainId, StateCalls calls, BooleanSupplier stateComplete,
             Predicate<Address> chainsOwnCode) {
@@ -37,8 +39,10 @@ final class TokenMetadataReader {
         if (cacheable) {
             TokenMetadata held = cache.get(chainId, token);
             if (held != null) {
+                hits++;
                 return held;
             }
+            misses++;
         }
         if (!calls.hasCode(token)) {
             return TokenMetadata.NONE;
@@ -50,5 +54,10 @@ final class TokenMetadataReader {
             cache.put(chainId, token, read);
         }
         return read;
+    }
+
+    /** Counts this preview's lookups in the cache's hit rate. */
+    void countLookups() {
+        cache.count(hits, misses);
     }
 }

@@ -1,6 +1,8 @@
 package io.evmsim.worker.result;
 
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.types.Address;
 import io.evmsim.evm.decode.RevertReason;
 import io.evmsim.evm.simulation.DecodedLog;
 import io.evmsim.evm.simulation.GasReport;
@@ -67,22 +69,23 @@ public final class TransactionDocument {
         doc.put("gasUsed", result.gasUsed());
         doc.put("effectiveGasPrice", simulation.effectiveGasPrice().toString());
         doc.put("returnData", Hex.encode(result.output()));
+        Abis abis = preview == null ? null : preview.abis();
         if (simulation.revertReason() != null) {
-            doc.set("revert", revert(simulation.revertReason()));
+            doc.set("revert", revert(simulation.revertReason(), simulation.callTree().to(), result.output(), abis));
         }
         if (result.createdAddress() != null) {
             doc.put("contractAddress", result.createdAddress().toString());
         }
-        doc.set("logs", logs(simulation));
+        doc.set("logs", logs(simulation, abis));
         doc.set("gas", gas(simulation.gas()));
-        doc.set("callTree", CallTreeJson.of(simulation.callTree()));
+        doc.set("callTree", CallTreeJson.of(simulation.callTree(), abis));
         doc.set("stateDiff", StateDiffJson.of(simulation.stateDiff()));
         doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges(), preview));
         PreviewJson.write(doc, preview);
         return doc;
     }
 
-    private static ArrayNode logs(TransactionSimulation simulation) {
+    private static ArrayNode logs(TransactionSimulation simulation, Abis abis) {
         ArrayNode logs = JSON.arrayNode();
         for (DecodedLog decoded : simulation.logs()) {
             ObjectNode node = logs.addObject();
@@ -92,6 +95,11 @@ public final class TransactionDocument {
             node.put("data", Hex.encode(decoded.log().data()));
             if (decoded.event() != null) {
                 node.set("event", TokenEventJson.of(decoded.event()));
+            }
+            ObjectNode event = abis == null ? null
+                    : abis.event(decoded.log().address(), decoded.log().topics(), decoded.log().data());
+            if (event != null) {
+                node.set("decoded", event);
             }
         }
         return logs;
@@ -127,7 +135,12 @@ public final class TransactionDocument {
         return node;
     }
 
-    static ObjectNode revert(RevertReason reason) {
+    /**
+     * @param reverted the contract whose frame reverted, whose ABI is searched first for a custom error
+     * @param data the revert data
+     * @param abis decodes a custom error's name and arguments ({@code decoded}); null for none
+     */
+    static ObjectNode revert(RevertReason reason, Address reverted, byte[] data, Abis abis) {
         ObjectNode node = JSON.objectNode();
         switch (reason) {
             case RevertReason.ErrorMessage error -> {
@@ -143,6 +156,10 @@ public final class TransactionDocument {
                 node.put("kind", "custom");
                 node.put("selector", custom.selectorHex());
                 node.put("arguments", Hex.encode(custom.arguments()));
+                ObjectNode decoded = abis == null ? null : abis.error(reverted, data);
+                if (decoded != null) {
+                    node.set("decoded", decoded);
+                }
             }
         }
         return node;

@@ -1,5 +1,6 @@
 package io.evmsim.worker.simulation;
 
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationJson;
@@ -33,6 +34,7 @@ import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.preview.Preview;
 import io.evmsim.worker.preview.PreviewProperties;
 import io.evmsim.worker.preview.Previewer;
+import io.evmsim.worker.preview.RequestAbis;
 import io.evmsim.worker.result.BundlePreviewJson;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
@@ -147,6 +149,7 @@ public final class SimulationExecutor {
         long fetchNanos = 0;
         long previewNanos = 0;
         List<Preview> previews = new ArrayList<>();
+        Abis abis = RequestAbis.of(request.abis());
         Round round = null;
         try {
             for (int rounds = 0; ; rounds++) {
@@ -196,7 +199,7 @@ public final class SimulationExecutor {
                     } else {
                         if (i >= published) {
                             long p = System.nanoTime();
-                            Preview preview = preview(one, round, block, rules, fetched, request);
+                            Preview preview = preview(one, round, block, rules, fetched, request, abis);
                             previewNanos += System.nanoTime() - p;
                             if (fetched.hasMisses()) {
                                 round.complete = false; // the preview read state not fetched yet
@@ -256,7 +259,7 @@ public final class SimulationExecutor {
      * the chain's own at the block: not overridden, not deployed or replaced by the simulation.
      */
     private Preview preview(TransactionSimulation one, Round round, BlockContext block, ForkRules rules,
-            PrefetchedState fetched, SimulationRequest request) {
+            PrefetchedState fetched, SimulationRequest request, Abis abis) {
         JournaledState state = round.simulator.state();
         return previewer.of(one, state, codeCache, rules, block, () -> !fetched.hasMisses(), token -> {
             if (request.stateOverrides().containsKey(token)) {
@@ -264,7 +267,7 @@ public final class SimulationExecutor {
             }
             AccountState atBlock = fetched.account(token);
             return atBlock != null && atBlock.codeHash().equals(state.account(token).code().hash());
-        });
+        }, abis);
     }
 
     /**

@@ -67,6 +67,7 @@ class PreviewAnvilTest {
     private static Address owned;
     private static Address proxy;
     private static String vaultInitCode;
+    private static String stringTokenAbi;
     private static final List<Double> previewMillis = new ArrayList<>();
 
     @BeforeAll
@@ -76,6 +77,7 @@ class PreviewAnvilTest {
         String supply = Hex.encodeBare(UInt256.valueOf(1_000_000_000_000L).toBytes32(), 0, 32);
         String bigSupply = Hex.encodeBare(UInt256.fromBigInteger(BigInteger.TEN.pow(24)).toBytes32(), 0, 32);
         stringToken = deployed(contracts.get("StringToken").bytecode() + supply);
+        stringTokenAbi = contracts.get("StringToken").abi();
         bytes32Token = deployed(contracts.get("Bytes32Token").bytecode() + bigSupply);
         bareToken = deployed(contracts.get("BareToken").bytecode() + supply);
         collection = deployed(contracts.get("Collection").bytecode());
@@ -310,6 +312,48 @@ class PreviewAnvilTest {
         JsonNode result = simulate(call(DEV, proxy, "upgradeTo(address)", word(receiver)));
         assertWarnings(result, "OWNERSHIP_CHANGE");
         assertTrue(result.at("/warnings/0/message").asString().contains("implementation"), result.toString());
+    }
+
+    // ---- decoding ----
+
+    @Test
+    void aCustomErrorIsDecodedWithTheClientsAbi() {
+        CallRequest call = call(EOA, stringToken, "transfer(address,uint256)", word(DEV), UInt256.valueOf(5));
+        JsonNode plain = simulate(call);
+        assertEquals("reverted", plain.get("status").asString());
+        assertFalse(plain.get("revert").has("decoded"), plain.get("revert").toString());
+        assertTrue(sentences(plain).getFirst().startsWith("Reverts with custom error 0x"), sentences(plain).toString());
+
+        SimulationRequest withAbi = new SimulationRequest("preview", "test", SimulationKind.SINGLE, "latest",
+                List.of(call), Map.of(), null, false, false, 30_000_000L, 60_000, System.currentTimeMillis(), null,
+                Map.of(stringToken, stringTokenAbi));
+        JsonNode result = run(withAbi, new ArrayList<>());
+        JsonNode decoded = result.at("/revert/decoded");
+        assertEquals("InsufficientBalance", decoded.get("name").asString(), result.get("revert").toString());
+        assertEquals("InsufficientBalance(address,uint256,uint256)", decoded.get("signature").asString());
+        assertEquals(List.of("account address " + EOA, "needed uint256 5", "available uint256 0"),
+                StreamSupport.stream(decoded.get("arguments").spliterator(), false).map(a -> a.get("name").asString()
+                        + " " + a.get("type").asString() + " " + a.get("value").asString()).toList());
+        assertEquals(List.of("Reverts: InsufficientBalance(account: " + EOA + ", needed: 5, available: 0)"),
+                sentences(result));
+        assertEquals("InsufficientBalance", result.at("/callTree/revert/decoded/name").asString());
+        assertEquals("transfer", result.at("/callTree/decoded/name").asString());
+    }
+
+    @Test
+    void callsAndEventsOfTheStandardInterfacesAreDecodedWithoutAnAbi() {
+        JsonNode result = simulate(call(DEV, collection, "setApprovalForAll(address,bool)", word(vault), UInt256.ZERO));
+        JsonNode call = result.at("/callTree/decoded");
+        assertEquals("setApprovalForAll(address,bool)", call.get("signature").asString());
+        assertEquals(vault.toString(), call.at("/arguments/0/value").asString());
+        assertFalse(call.at("/arguments/1/value").booleanValue());
+        JsonNode event = result.at("/logs/0/decoded");
+        assertEquals("ApprovalForAll", event.get("name").asString(), result.get("logs").toString());
+        assertEquals(List.of(DEV.toString(), vault.toString(), "false"),
+                StreamSupport.stream(event.get("arguments").spliterator(), false)
+                        .map(a -> a.get("value").asString(a.get("value").toString())).toList());
+        assertEquals(List.of("Revokes " + Addresses.shortForm(vault.toString()) + "'s approval for all your TCOL"),
+                sentences(result));
     }
 
     // ---- summaries of the other kinds ----
