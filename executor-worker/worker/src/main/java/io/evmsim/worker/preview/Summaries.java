@@ -47,12 +47,13 @@ final class Summaries {
             sentences.add(customError != null && simulation.revertReason() instanceof RevertReason.CustomError
                     ? "Reverts: " + customError : failure(simulation));
         } else {
+            int before = sentences.size();
             if (simulation.result().createdAddress() != null) {
                 sentences.add("Deploys a contract at " + simulation.result().createdAddress());
             }
             movements(simulation, tx.sender(), metadata, sentences);
             approvals(simulation, tx.sender(), metadata, sentences);
-            if (sentences.isEmpty() && tx.to() != null) {
+            if (sentences.size() == before && tx.to() != null) {
                 sentences.add("Calls " + shortForm(tx.to()) + ", moving no assets");
             }
         }
