@@ -395,6 +395,31 @@ class PreviewAnvilTest {
         assertNotNull(again.get("summary"));
     }
 
+    /**
+     * A rough measure of what a preview adds to a simulation of a token transfer once the metadata is
+     * cached: the preview stage's mean (metadata lookups, receiver probes, summary, warnings) beside the
+     * execution's, both as the executor times them; and that the token is read only once.
+     */
+    @Test
+    void aCachedPreviewCostsLittleAndReadsNoMetadata() {
+        CallRequest transfer = call(DEV, stringToken, "transfer(address,uint256)", word(SECOND), UInt256.ONE);
+        for (int i = 0; i < 50; i++) {
+            simulate(transfer); // warm-up: the JIT and the cache
+        }
+        long misses = previewer.cache().misses();
+        double preview = 0;
+        double execution = 0;
+        int runs = 200;
+        for (int i = 0; i < runs; i++) {
+            JsonNode result = simulate(transfer);
+            preview += result.at("/timings/previewMs").doubleValue();
+            execution += result.at("/timings/executionMs").doubleValue();
+        }
+        assertEquals(misses, previewer.cache().misses(), "a cached token is not read again");
+        System.out.printf("token transfer, %d runs: preview %.3f ms, execution (with the preview) %.3f ms per "
+                + "simulation; %s%n", runs, preview / runs, execution / runs, previewer.cache());
+    }
+
     // ---- helpers ----
 
     private static void assertWarnings(JsonNode result, String... codes) {
