@@ -74,9 +74,10 @@ public final class Previewer {
             tokens.values().removeIf(TokenMetadata::isEmpty);
         }
         Preview named = new Preview(fee, Map.copyOf(tokens), List.of(), List.of(), 0, abis);
+        String customError = customError(simulation, abis);
         List<PreviewWarning> warnings = Warnings.of(simulation, calls, block,
-                token -> named.token(token).label(token.toString()), knownDelegates);
-        List<String> summary = Summaries.of(simulation, named::token, fee, customError(simulation, abis));
+                token -> named.token(token).label(token.toString()), knownDelegates, customError);
+        List<String> summary = Summaries.of(simulation, named::token, fee, customError);
         if (stateComplete.getAsBoolean()) {
             reader.countLookups();
         }

@@ -44,8 +44,7 @@ final class Summaries {
             }
         }
         if (simulation.status() != SimulationStatus.SUCCESS) {
-            sentences.add(customError != null && simulation.revertReason() instanceof RevertReason.CustomError
-                    ? "Reverts: " + customError : failure(simulation));
+            sentences.add(failure(simulation, customError));
         } else {
             int before = sentences.size();
             if (simulation.result().createdAddress() != null) {
@@ -63,15 +62,20 @@ final class Summaries {
         return sentences;
     }
 
-    /** "Reverts: reason" or "Fails: halt", as the REVERTS warning and the summary say it. */
-    static String failure(TransactionSimulation simulation) {
+    /**
+     * "Reverts: reason" or "Fails: halt", as the REVERTS warning and the summary say it.
+     *
+     * @param customError the custom error as an ABI names it, or null
+     */
+    static String failure(TransactionSimulation simulation, String customError) {
         if (simulation.status() == SimulationStatus.HALTED) {
             return "Fails: " + simulation.result().halt().description();
         }
         RevertReason reason = simulation.revertReason();
         return switch (reason) {
             case null -> "Reverts without a reason";
-            case RevertReason.CustomError custom -> "Reverts with custom error " + custom.selectorHex();
+            case RevertReason.CustomError custom -> customError != null ? "Reverts: " + customError
+                    : "Reverts with custom error " + custom.selectorHex();
             default -> "Reverts: " + reason.text();
         };
     }

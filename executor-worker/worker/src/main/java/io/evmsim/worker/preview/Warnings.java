@@ -56,9 +56,10 @@ final class Warnings {
     /**
      * @param label a token's symbol, or its short address
      * @param knownDelegates delegation targets recognised as wallets' own (a delegation elsewhere is critical)
+     * @param customError the custom error an ABI names, with its arguments, or null
      */
     static List<PreviewWarning> of(TransactionSimulation simulation, StateCalls calls, BlockContext block,
-            Function<Address, String> label, Set<Address> knownDelegates) {
+            Function<Address, String> label, Set<Address> knownDelegates, String customError) {
         Warnings w = new Warnings(simulation, calls, label);
         EvmTransaction tx = simulation.transaction();
         if (simulation.status() == SimulationStatus.INVALID || simulation.status() == SimulationStatus.GAS_CAP_EXCEEDED) {
@@ -69,7 +70,8 @@ final class Warnings {
         }
         w.delegations(tx, knownDelegates);
         if (simulation.status() == SimulationStatus.REVERTED || simulation.status() == SimulationStatus.HALTED) {
-            w.add(Code.REVERTS, Severity.WARNING, Summaries.failure(simulation) + "; the fee is paid all the same",
+            w.add(Code.REVERTS, Severity.WARNING, Summaries.failure(simulation, customError)
+                    + "; the fee is paid all the same",
                     tx.to() != null ? List.of(tx.sender(), tx.to()) : List.of(tx.sender()));
         }
         w.approvals();
