@@ -54,10 +54,13 @@ public final class Previewer {
      * @param stateComplete whether every read so far was answered from fetched state
      * @param chainsOwnCode whether a token's code is the chain's own at the block (its metadata may be cached)
      * @param abis the client's ABIs and the standard ones
+     * @param offline read no state the simulation did not read (a partial preview): metadata is never
+     *     worth missing the deadline for
      */
     public Preview of(TransactionSimulation simulation, JournaledState settled, CodeCache codeCache, ForkRules rules,
-            BlockContext block, BooleanSupplier stateComplete, Predicate<Address> chainsOwnCode, Abis abis) {
-        StateCalls calls = new StateCalls(settled, codeCache, rules, block);
+            BlockContext block, BooleanSupplier stateComplete, Predicate<Address> chainsOwnCode, Abis abis,
+            boolean offline) {
+        StateCalls calls = new StateCalls(settled, codeCache, rules, block, offline);
         Fee fee = fee(simulation, block);
         Map<Address, TokenMetadata> tokens = new LinkedHashMap<>();
         TokenMetadataReader reader = new TokenMetadataReader(cache, block.chainId(), calls, stateComplete,
@@ -73,7 +76,7 @@ public final class Previewer {
             }
             tokens.values().removeIf(TokenMetadata::isEmpty);
         }
-        Preview named = new Preview(fee, Map.copyOf(tokens), List.of(), List.of(), 0, abis);
+        Preview named = new Preview(fee, Map.copyOf(tokens), List.of(), List.of(), 0, abis, offline);
         String customError = customError(simulation, abis);
         List<PreviewWarning> warnings = Warnings.of(simulation, calls, block,
                 token -> named.token(token).label(token.toString()), knownDelegates, customError);
@@ -81,7 +84,7 @@ public final class Previewer {
         if (stateComplete.getAsBoolean()) {
             reader.countLookups();
         }
-        return new Preview(fee, named.tokens(), summary, warnings, calls.calls(), abis);
+        return new Preview(fee, named.tokens(), summary, warnings, calls.calls(), abis, offline);
     }
 
     /** "InsufficientBalance(account: 0x..., needed: 5, available: 0)", when an ABI names the error. */

@@ -30,10 +30,16 @@ final class StateCalls {
     private final CodeCache codeCache;
     private final TransactionProcessor processor;
     private final BlockContext block;
+    private final boolean offline;
     private int calls;
 
-    StateCalls(JournaledState settled, CodeCache codeCache, ForkRules rules, BlockContext block) {
+    /**
+     * @param offline make no call and read nothing the simulation did not load: when the deadline leaves
+     *     too little time for another round of state reads
+     */
+    StateCalls(JournaledState settled, CodeCache codeCache, ForkRules rules, BlockContext block, boolean offline) {
         this.settled = settled;
+        this.offline = offline;
         this.codeCache = codeCache;
         this.processor = new TransactionProcessor(rules);
         this.block = block;
@@ -41,12 +47,24 @@ final class StateCalls {
 
     /** What {@code to} returns for {@code data} called from {@code from}; null when it reverts or halts. */
     byte[] call(Address from, Address to, byte[] data) {
+        if (offline) {
+            throw new IllegalStateException("no calls in an offline preview");
+        }
         calls++;
         JournaledState scratch = new JournaledState(new SettledState(settled), codeCache);
         EvmTransaction tx = new EvmTransaction(0, from, to, scratch.account(from).nonce(), CALL_GAS, UInt256.ZERO,
                 data, UInt256.ZERO, null, null, List.of(), null, List.of(), List.of());
         TransactionResult result = processor.execute(scratch, block, tx, NO_TRACER, Validation.SKIPPED);
         return result.isValid() && result.isSuccess() ? result.output() : null;
+    }
+
+    boolean offline() {
+        return offline;
+    }
+
+    /** Whether the account can be read: always, unless offline and the simulation did not load it. */
+    boolean knows(Address address) {
+        return !offline || settled.isLoaded(address);
     }
 
     boolean hasCode(Address address) {

@@ -44,7 +44,7 @@ final class TokenMetadataReader {
             }
             misses++;
         }
-        if (!calls.hasCode(token)) {
+        if (calls.offline() || !calls.hasCode(token)) {
             return TokenMetadata.NONE;
         }
         TokenMetadata read = new TokenMetadata(TokenMetadata.text(calls.call(Address.ZERO, token, SYMBOL)),

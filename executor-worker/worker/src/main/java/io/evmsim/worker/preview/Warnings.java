@@ -141,7 +141,7 @@ final class Warnings {
     }
 
     private void toAccountWithoutCode(Address spender, Address token) {
-        if (!calls.hasCode(spender)) {
+        if (calls.knows(spender) && !calls.hasCode(spender)) {
             add(Code.APPROVAL_TO_EOA, Severity.CRITICAL, "Approves " + shortForm(spender)
                     + ", an account without code: whoever holds its key can take the " + label.apply(token), spender,
                     token);
@@ -167,7 +167,7 @@ final class Warnings {
                     }
                 }
                 case ERC721, ERC1155 -> {
-                    if (calls.hasCode(t.to()) && !receives(t)) {
+                    if (!calls.offline() && calls.hasCode(t.to()) && !receives(t)) {
                         add(Code.TRANSFER_TO_CONTRACT_WITHOUT_RECEIVER, Severity.CRITICAL, "Sends "
                                 + label.apply(t.asset().token()) + " #" + t.asset().tokenId().toBigInteger() + " to "
                                 + shortForm(t.to()) + ", code that does not accept it (no "

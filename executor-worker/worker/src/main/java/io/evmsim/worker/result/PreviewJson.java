@@ -30,6 +30,9 @@ final class PreviewJson {
         ArrayNode summary = doc.putArray("summary");
         preview.summary().forEach(summary::add);
         doc.set("warnings", warnings(preview.warnings(), null));
+        if (preview.partial()) {
+            doc.put("previewPartial", true); // the deadline left no time to read token metadata
+        }
     }
 
     /** The warnings, each with the transaction it is about when {@code index} is given (a bundle's summary). */

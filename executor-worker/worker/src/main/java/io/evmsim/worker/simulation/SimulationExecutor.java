@@ -199,7 +199,9 @@ public final class SimulationExecutor {
                     } else {
                         if (i >= published) {
                             long p = System.nanoTime();
-                            Preview preview = preview(one, round, block, rules, fetched, request, abis);
+                            // metadata is worth another round of state reads only while half the budget is left
+                            boolean offline = deadline - System.nanoTime() < request.deadlineMillis() * 500_000L;
+                            Preview preview = preview(one, round, block, rules, fetched, request, abis, offline);
                             previewNanos += System.nanoTime() - p;
                             if (fetched.hasMisses()) {
                                 round.complete = false; // the preview read state not fetched yet
@@ -259,7 +261,7 @@ public final class SimulationExecutor {
      * the chain's own at the block: not overridden, not deployed or replaced by the simulation.
      */
     private Preview preview(TransactionSimulation one, Round round, BlockContext block, ForkRules rules,
-            PrefetchedState fetched, SimulationRequest request, Abis abis) {
+            PrefetchedState fetched, SimulationRequest request, Abis abis, boolean offline) {
         JournaledState state = round.simulator.state();
         return previewer.of(one, state, codeCache, rules, block, () -> !fetched.hasMisses(), token -> {
             if (request.stateOverrides().containsKey(token)) {
@@ -267,7 +269,7 @@ public final class SimulationExecutor {
             }
             AccountState atBlock = fetched.account(token);
             return atBlock != null && atBlock.codeHash().equals(state.account(token).code().hash());
-        }, abis);
+        }, abis, offline);
     }
 
     /**

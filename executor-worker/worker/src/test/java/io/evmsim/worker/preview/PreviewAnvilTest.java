@@ -68,6 +68,7 @@ class PreviewAnvilTest {
     private static Address proxy;
     private static String vaultInitCode;
     private static String stringTokenAbi;
+    private static String stringTokenInitCode;
     private static final List<Double> previewMillis = new ArrayList<>();
 
     @BeforeAll
@@ -78,6 +79,7 @@ class PreviewAnvilTest {
         String bigSupply = Hex.encodeBare(UInt256.fromBigInteger(BigInteger.TEN.pow(24)).toBytes32(), 0, 32);
         stringToken = deployed(contracts.get("StringToken").bytecode() + supply);
         stringTokenAbi = contracts.get("StringToken").abi();
+        stringTokenInitCode = contracts.get("StringToken").bytecode() + supply;
         bytes32Token = deployed(contracts.get("Bytes32Token").bytecode() + bigSupply);
         bareToken = deployed(contracts.get("BareToken").bytecode() + supply);
         collection = deployed(contracts.get("Collection").bytecode());
@@ -418,6 +420,26 @@ class PreviewAnvilTest {
         assertEquals(misses, previewer.cache().misses(), "a cached token is not read again");
         System.out.printf("token transfer, %d runs: preview %.3f ms, execution (with the preview) %.3f ms per "
                 + "simulation; %s%n", runs, preview / runs, execution / runs, previewer.cache());
+    }
+
+    /** With less than half its deadline left, a simulation reads no more state for its preview. */
+    @Test
+    void aSimulationShortOfTimeGetsAPartialPreviewNotAnError() {
+        Address fresh = deployed(stringTokenInitCode);
+        CallRequest transfer = call(DEV, fresh, "transfer(address,uint256)", word(SECOND), UInt256.valueOf(5_000_000));
+        SimulationRequest late = new SimulationRequest("preview", "test", SimulationKind.SINGLE, "latest",
+                List.of(transfer), Map.of(), null, false, false, 30_000_000L, 60_000,
+                System.currentTimeMillis() - 40_000);
+        JsonNode result = run(late, new ArrayList<>());
+        assertEquals("success", result.get("status").asString());
+        assertTrue(result.get("previewPartial").booleanValue(), result.toString());
+        assertFalse(tokenEntry(result, DEV, fresh).has("symbol"), "no metadata read");
+        assertEquals(List.of("Sends 5000000 units of " + Addresses.shortForm(fresh.toString()) + " to 0x7099...79c8"),
+                sentences(result));
+
+        JsonNode inTime = simulate(transfer);
+        assertFalse(inTime.has("previewPartial"));
+        assertEquals("TUSD", tokenEntry(inTime, DEV, fresh).get("symbol").asString());
     }
 
     // ---- helpers ----
