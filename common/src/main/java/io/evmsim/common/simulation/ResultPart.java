@@ -16,7 +16,9 @@ public enum ResultPart {
     STATE_DIFF("stateDiff"),
     CALL_TREE("callTree"),
     ASSET_CHANGES("assetChanges"),
-    GAS("gas");
+    GAS("gas"),
+    /** What a wallet shows: the fee, token metadata on asset changes, the summary and the warnings. */
+    PREVIEW("preview");
 
     /** Every part: what a request that does not say gets. */
     public static final Set<ResultPart> ALL = Collections.unmodifiableSet(EnumSet.allOf(ResultPart.class));

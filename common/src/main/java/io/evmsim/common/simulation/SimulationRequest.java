@@ -27,18 +27,20 @@ import java.util.Set;
  *     the REST API's simulations
  * @param include the parts of each transaction's result to build ({@link ResultPart}); every part when
  *     absent (a request from a gateway that predates the field). JSON-RPC methods build what they return.
+ * @param abis the client's contract ABIs by address, each the JSON array as the gateway checked it,
+ *     to decode calls, events and custom errors with
  */
 public record SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
         List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides, BlockOverrides blockOverrides,
         boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis, long submittedAtMillis,
-        RpcCall rpc, Set<ResultPart> include) {
+        RpcCall rpc, Set<ResultPart> include, Map<Address, String> abis) {
 
     public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
             List<CallRequest> transactions, Map<Address, AccountOverride> stateOverrides,
             BlockOverrides blockOverrides, boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis,
             long submittedAtMillis) {
         this(id, replyTo, kind, block, transactions, stateOverrides, blockOverrides, stopOnRevert, validation, gasCap,
-                deadlineMillis, submittedAtMillis, null, ResultPart.ALL);
+                deadlineMillis, submittedAtMillis, null, ResultPart.ALL, Map.of());
     }
 
     public SimulationRequest(String id, String replyTo, SimulationKind kind, String block,
@@ -46,7 +48,7 @@ public record SimulationRequest(String id, String replyTo, SimulationKind kind, 
             BlockOverrides blockOverrides, boolean stopOnRevert, boolean validation, long gasCap, long deadlineMillis,
             long submittedAtMillis, RpcCall rpc) {
         this(id, replyTo, kind, block, transactions, stateOverrides, blockOverrides, stopOnRevert, validation, gasCap,
-                deadlineMillis, submittedAtMillis, rpc, ResultPart.ALL);
+                deadlineMillis, submittedAtMillis, rpc, ResultPart.ALL, Map.of());
     }
 
     public SimulationRequest {
@@ -54,6 +56,7 @@ public record SimulationRequest(String id, String replyTo, SimulationKind kind, 
         stateOverrides = stateOverrides == null ? Map.of() : Map.copyOf(stateOverrides);
         include = include == null ? ResultPart.ALL
                 : include.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(include));
+        abis = abis == null ? Map.of() : Map.copyOf(abis);
     }
 
     /** Whether each transaction's result has {@code part}. */

@@ -8,11 +8,15 @@ import io.evmsim.worker.messaging.ResultLimits;
 import io.evmsim.worker.messaging.Cancellations;
 import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.messaging.SimulationRequestListener;
+import io.evmsim.worker.preview.PreviewProperties;
+import io.evmsim.worker.preview.Previewer;
+import io.evmsim.worker.preview.TokenMetadataCache;
 import io.evmsim.worker.rpc.RpcExecutor;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import io.evmsim.worker.state.BlockStateCache;
 import io.evmsim.worker.state.CodeStore;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
@@ -61,8 +65,20 @@ public class WorkerConfiguration {
 
     @Bean
     SimulationExecutor simulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache,
-            ChainRules chain, WorkerProperties properties, MeterRegistry registry) {
-        return new SimulationExecutor(client, codes, codeCache, chain, properties.maxFetchRounds(), metrics(registry));
+            ChainRules chain, WorkerProperties properties, MeterRegistry registry, Previewer previewer) {
+        return new SimulationExecutor(client, codes, codeCache, chain, properties.maxFetchRounds(), metrics(registry),
+                previewer);
+    }
+
+    /** Previews (token metadata, summaries, warnings), with the token metadata cache's hits and misses as meters. */
+    @Bean
+    Previewer previewer(PreviewProperties properties, MeterRegistry registry) {
+        Previewer previewer = Previewer.of(properties);
+        FunctionCounter.builder("evmsim.token.metadata.cache", previewer.cache(), TokenMetadataCache::hits)
+                .tag("result", "hit").register(registry);
+        FunctionCounter.builder("evmsim.token.metadata.cache", previewer.cache(), TokenMetadataCache::misses)
+                .tag("result", "miss").register(registry);
+        return previewer;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.evmsim.api.request;
 
 import io.evmsim.api.simulation.SimulationLimits;
+import io.evmsim.common.abi.Abi;
 import io.evmsim.common.simulation.AccountOverride;
 import io.evmsim.common.simulation.BlockOverrides;
 import io.evmsim.common.simulation.CallRequest;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SimulationRequestReader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> COMMON_FIELDS = Set.of("block", "stateOverrides", "blockOverrides", "validation",
-            "include");
+            "include", "abis");
     private static final Set<String> BUNDLE_FIELDS = Set.of("transactions", "stopOnRevert");
     private static final Set<String> OVERRIDE_FIELDS = Set.of("balance", "nonce", "code", "state", "stateDiff");
     /** JSON-RPC's overrides add eth_simulateV1's {@code movePrecompileToAddress}. */
@@ -41,6 +42,7 @@ public final class SimulationRequestReader {
             "latest|safe|finalized|earliest|pending|0x[0-9a-fA-F]{64}|0x[0-9a-fA-F]{1,16}|[0-9]{1,19}");
     private static final int MAX_OVERRIDDEN_ACCOUNTS = 1_000;
     private static final int MAX_OVERRIDDEN_SLOTS = 10_000;
+    private static final int MAX_ABIS = 100;
 
     private final SimulationLimits limits;
 
@@ -64,7 +66,7 @@ public final class SimulationRequestReader {
         Boolean validation = fields.bool("validation");
         return new SimulationRequest(id, replyTo, kind, block(fields), transactions, stateOverrides(fields),
                 blockOverrides(fields), Boolean.TRUE.equals(stopOnRevert), Boolean.TRUE.equals(validation),
-                limits.gasCap(), limits.deadline().toMillis(), nowMillis, null, include(fields));
+                limits.gasCap(), limits.deadline().toMillis(), nowMillis, null, include(fields), abis(fields));
     }
 
     /** The parts of each transaction's result asked for: every part when {@code include} is absent. */
@@ -114,6 +116,37 @@ public final class SimulationRequestReader {
                     "must be latest, safe, finalized, earliest, a block number or a 32-byte block hash");
         }
         return block.stringValue();
+    }
+
+    /**
+     * The client's ABIs by contract address, each checked here ({@link Abi#parse}) so that the worker
+     * decodes only well-formed ones; an error names the entry ({@code abis.0x...[2].inputs[0].type}).
+     */
+    private static Map<Address, String> abis(JsonFields fields) {
+        JsonNode node = fields.raw("abis");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new InvalidRequestException("abis", "must be an object of contract address to JSON ABI");
+        }
+        if (node.size() > MAX_ABIS) {
+            throw new InvalidRequestException("abis", "at most " + MAX_ABIS + " contracts");
+        }
+        Map<Address, String> abis = new LinkedHashMap<>();
+        for (String key : node.propertyNames()) {
+            String path = "abis." + key;
+            Address address = JsonFields.address(JSON.getNodeFactory().stringNode(key), path);
+            try {
+                Abi.parse(node.get(key));
+            } catch (IllegalArgumentException e) {
+                int colon = e.getMessage().indexOf(": ");
+                throw new InvalidRequestException(path + e.getMessage().substring(0, colon),
+                        e.getMessage().substring(colon + 2));
+            }
+            abis.put(address, node.get(key).toString());
+        }
+        return abis;
     }
 
     private static Map<Address, AccountOverride> stateOverrides(JsonFields fields) {

@@ -53,6 +53,11 @@ public final class JournaledState {
         return account;
     }
 
+    /** Whether the account was loaded already: reading it would not ask the source. */
+    public boolean isLoaded(Address address) {
+        return accounts.containsKey(address);
+    }
+
     public Collection<Account> loadedAccounts() {
         return accounts.values();
     }

@@ -1,5 +1,8 @@
 package io.evmsim.worker.result;
 
+import io.evmsim.common.abi.AbiDecoder;
+import io.evmsim.common.abi.AbiEntry;
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.evm.trace.call.CallFrame;
 import tools.jackson.databind.node.ArrayNode;
@@ -11,7 +14,11 @@ final class CallTreeJson {
     private CallTreeJson() {
     }
 
-    static ObjectNode of(CallFrame frame) {
+    /**
+     * @param abis decodes each call's function and arguments ({@code decoded}, with {@code outputs}) and
+     *     its custom error ({@code revert.decoded}); null for none
+     */
+    static ObjectNode of(CallFrame frame, Abis abis) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("type", frame.type().name());
         node.put("from", frame.from().toString());
@@ -30,13 +37,29 @@ final class CallTreeJson {
         if (frame.error() != null) {
             node.put("error", frame.error());
         }
+        if (abis != null) {
+            decodeCall(node, frame, abis);
+        }
         if (frame.revertReason() != null) {
-            node.set("revert", TransactionDocument.revert(frame.revertReason()));
+            node.set("revert", TransactionDocument.revert(frame.revertReason(), frame.to(), frame.output(), abis));
         }
         if (!frame.calls().isEmpty()) {
             ArrayNode calls = node.putArray("calls");
-            frame.calls().forEach(child -> calls.add(of(child)));
+            frame.calls().forEach(child -> calls.add(of(child, abis)));
         }
         return node;
+    }
+
+    private static void decodeCall(ObjectNode node, CallFrame frame, Abis abis) {
+        ObjectNode decoded = abis.call(frame.to(), frame.input());
+        if (decoded == null) {
+            return;
+        }
+        AbiEntry function = abis.function(frame.to(), frame.input());
+        ArrayNode outputs = frame.failed() ? null : AbiDecoder.outputs(function, frame.output());
+        if (outputs != null) {
+            decoded.set("outputs", outputs);
+        }
+        node.set("decoded", decoded);
     }
 }

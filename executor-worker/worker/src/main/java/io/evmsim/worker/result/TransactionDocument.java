@@ -1,7 +1,9 @@
 package io.evmsim.worker.result;
 
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.simulation.ResultPart;
+import io.evmsim.common.types.Address;
 import io.evmsim.evm.decode.RevertReason;
 import io.evmsim.evm.simulation.DecodedLog;
 import io.evmsim.evm.simulation.GasReport;
@@ -10,6 +12,7 @@ import io.evmsim.evm.simulation.SimulationStatus;
 import io.evmsim.evm.simulation.TransactionSimulation;
 import io.evmsim.evm.transaction.IntrinsicGasBreakdown;
 import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.worker.preview.Preview;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -42,21 +45,26 @@ public final class TransactionDocument {
 
     /**
      * {@code options} with only the tracers the {@code include}d parts need: the call tree, the asset changes
-     * and the gas per frame come from the call tracer, the state diff from the prestate tracer.
+     * the gas per frame and the preview (built on the asset changes) come from the call tracer, the state diff
+     * from the prestate tracer.
      */
     public static SimulationOptions tracing(SimulationOptions options, Set<ResultPart> include) {
         boolean calls = include.contains(ResultPart.CALL_TREE) || include.contains(ResultPart.ASSET_CHANGES)
-                || include.contains(ResultPart.GAS);
+                || include.contains(ResultPart.GAS) || include.contains(ResultPart.PREVIEW);
         return options.withTracers(calls, include.contains(ResultPart.STATE_DIFF));
     }
 
     /** The document with every part. */
     public static ObjectNode of(int index, TransactionSimulation simulation) {
-        return of(index, simulation, ResultPart.ALL);
+        return of(index, simulation, ResultPart.ALL, null);
     }
 
-    /** The document with the {@code include}d parts, from a run {@link #tracing traced} for them. */
-    public static ObjectNode of(int index, TransactionSimulation simulation, Set<ResultPart> include) {
+    /**
+     * The document with the {@code include}d parts, from a run {@link #tracing traced} for them, and the preview
+     * a wallet shows ({@link PreviewJson}: fee, token metadata, summary and warnings) when there is one.
+     */
+    public static ObjectNode of(int index, TransactionSimulation simulation, Set<ResultPart> include,
+            Preview preview) {
         ObjectNode doc = JSON.objectNode();
         doc.put("index", index);
         doc.put("status", outcome(simulation));
@@ -75,36 +83,39 @@ public final class TransactionDocument {
         doc.put("gasLimit", simulation.transaction().gasLimit());
         if (result == null || !result.isValid()) {
             doc.put("gasUsed", 0);
+            PreviewJson.write(doc, preview);
             return doc;
         }
         doc.put("gasUsed", result.gasUsed());
         doc.put("effectiveGasPrice", simulation.effectiveGasPrice().toString());
         doc.put("returnData", Hex.encode(result.output()));
+        Abis abis = preview == null ? null : preview.abis();
         if (simulation.revertReason() != null) {
-            doc.set("revert", revert(simulation.revertReason()));
+            doc.set("revert", revert(simulation.revertReason(), simulation.callTree().to(), result.output(), abis));
         }
         if (result.createdAddress() != null) {
             doc.put("contractAddress", result.createdAddress().toString());
         }
         if (include.contains(ResultPart.LOGS)) {
-            doc.set("logs", logs(simulation));
+            doc.set("logs", logs(simulation, abis));
         }
         if (include.contains(ResultPart.GAS)) {
             doc.set("gas", gas(simulation.gas()));
         }
         if (include.contains(ResultPart.CALL_TREE)) {
-            doc.set("callTree", CallTreeJson.of(simulation.callTree()));
+            doc.set("callTree", CallTreeJson.of(simulation.callTree(), abis));
         }
         if (include.contains(ResultPart.STATE_DIFF)) {
             doc.set("stateDiff", StateDiffJson.of(simulation.stateDiff()));
         }
         if (include.contains(ResultPart.ASSET_CHANGES)) {
-            doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges()));
+            doc.set("assetChanges", AssetChangesJson.of(simulation.assetChanges(), preview));
         }
+        PreviewJson.write(doc, preview);
         return doc;
     }
 
-    private static ArrayNode logs(TransactionSimulation simulation) {
+    private static ArrayNode logs(TransactionSimulation simulation, Abis abis) {
         ArrayNode logs = JSON.arrayNode();
         for (DecodedLog decoded : simulation.logs()) {
             ObjectNode node = logs.addObject();
@@ -114,6 +125,11 @@ public final class TransactionDocument {
             node.put("data", Hex.encode(decoded.log().data()));
             if (decoded.event() != null) {
                 node.set("event", TokenEventJson.of(decoded.event()));
+            }
+            ObjectNode event = abis == null ? null
+                    : abis.event(decoded.log().address(), decoded.log().topics(), decoded.log().data());
+            if (event != null) {
+                node.set("decoded", event);
             }
         }
         return logs;
@@ -149,7 +165,12 @@ public final class TransactionDocument {
         return node;
     }
 
-    static ObjectNode revert(RevertReason reason) {
+    /**
+     * @param reverted the contract whose frame reverted, whose ABI is searched first for a custom error
+     * @param data the revert data
+     * @param abis decodes a custom error's name and arguments ({@code decoded}); null for none
+     */
+    static ObjectNode revert(RevertReason reason, Address reverted, byte[] data, Abis abis) {
         ObjectNode node = JSON.objectNode();
         switch (reason) {
             case RevertReason.ErrorMessage error -> {
@@ -165,6 +186,10 @@ public final class TransactionDocument {
                 node.put("kind", "custom");
                 node.put("selector", custom.selectorHex());
                 node.put("arguments", Hex.encode(custom.arguments()));
+                ObjectNode decoded = abis == null ? null : abis.error(reverted, data);
+                if (decoded != null) {
+                    node.set("decoded", decoded);
+                }
             }
         }
         return node;

@@ -1,6 +1,8 @@
 package io.evmsim.worker.simulation;
 
+import io.evmsim.common.abi.Abis;
 import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
@@ -19,7 +21,9 @@ import io.evmsim.evm.simulation.SimulationOptions;
 import io.evmsim.evm.simulation.SimulationStatus;
 import io.evmsim.evm.simulation.Simulator;
 import io.evmsim.evm.simulation.TransactionSimulation;
+import io.evmsim.evm.state.AccountState;
 import io.evmsim.evm.state.CodeCache;
+import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
@@ -28,12 +32,18 @@ import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.worker.result.LeastJsonBytes;
 import io.evmsim.worker.chain.ChainRules;
+import io.evmsim.worker.preview.Preview;
+import io.evmsim.worker.preview.PreviewProperties;
+import io.evmsim.worker.preview.Previewer;
+import io.evmsim.worker.preview.RequestAbis;
+import io.evmsim.worker.result.BundlePreviewJson;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
 import io.evmsim.worker.state.PrefetchedState;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +66,17 @@ public final class SimulationExecutor {
     private final int maxRounds;
 
     private final WorkerMetrics timer;
+    private final Previewer previewer;
 
     public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain,
             int maxRounds, WorkerMetrics timer) {
+        this(client, codes, codeCache, chain, maxRounds, timer,
+                Previewer.of(new PreviewProperties(10_000, Duration.ofHours(1), List.of())));
+    }
+
+    public SimulationExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain,
+            int maxRounds, WorkerMetrics timer, Previewer previewer) {
+        this.previewer = previewer;
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
@@ -130,6 +148,9 @@ public final class SimulationExecutor {
         ObjectNode singleResult = null;
         long executionNanos = 0;
         long fetchNanos = 0;
+        long previewNanos = 0;
+        List<Preview> previews = new ArrayList<>();
+        Abis abis = RequestAbis.of(request.abis());
         Round round = null;
         try {
             for (int rounds = 0; ; rounds++) {
@@ -178,6 +199,19 @@ public final class SimulationExecutor {
                         return;
                     } else {
                         if (i >= published) {
+                            long p = System.nanoTime();
+                            // metadata is worth another round of state reads only while half the budget is left
+                            boolean offline = deadline - System.nanoTime() < request.deadlineMillis() * 500_000L;
+                            Preview preview = request.includes(ResultPart.PREVIEW)
+                                    ? preview(one, round, block, rules, fetched, request, abis, offline) : null;
+                            previewNanos += System.nanoTime() - p;
+                            if (fetched.hasMisses()) {
+                                round.complete = false; // the preview read state not fetched yet
+                                continue;
+                            }
+                            if (preview != null) {
+                                previews.add(preview);
+                            }
                             if (one.result() != null && one.result().isValid()) {
                                 timer.gasUsed(one.result().gasUsed());
                             }
@@ -185,10 +219,10 @@ public final class SimulationExecutor {
                                 return; // ended by size, before its document takes memory
                             }
                             if (single) {
-                                singleResult = TransactionDocument.of(i, one, request.include());
+                                singleResult = TransactionDocument.of(i, one, request.include(), preview);
                             } else {
                                 sink.transaction(i, TransactionDocument.outcome(one),
-                                        SimulationJson.text(TransactionDocument.of(i, one, request.include())));
+                                        SimulationJson.text(TransactionDocument.of(i, one, request.include(), preview)));
                             }
                             published++;
                         }
@@ -209,8 +243,13 @@ public final class SimulationExecutor {
         }
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
+        timer.record("preview", previewNanos);
         ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
                 fetched.rounds());
+        ((ObjectNode) summary.get("timings")).put("previewMs", previewNanos / 1e6);
+        if (singleResult == null && request.includes(ResultPart.PREVIEW)) {
+            BundlePreviewJson.write(summary, previews);
+        }
         if (singleResult != null) {
             singleResult.set("block", summary.get("block"));
             singleResult.set("fork", summary.get("fork"));
@@ -219,6 +258,22 @@ public final class SimulationExecutor {
             summary = singleResult;
         }
         sink.summary(round.outcome, SimulationJson.text(summary));
+    }
+
+    /**
+     * The transaction's preview on the state it left. A token's metadata may be cached when its code is
+     * the chain's own at the block: not overridden, not deployed or replaced by the simulation.
+     */
+    private Preview preview(TransactionSimulation one, Round round, BlockContext block, ForkRules rules,
+            PrefetchedState fetched, SimulationRequest request, Abis abis, boolean offline) {
+        JournaledState state = round.simulator.state();
+        return previewer.of(one, state, codeCache, rules, block, () -> !fetched.hasMisses(), token -> {
+            if (request.stateOverrides().containsKey(token)) {
+                return false;
+            }
+            AccountState atBlock = fetched.account(token);
+            return atBlock != null && atBlock.codeHash().equals(state.account(token).code().hash());
+        }, abis, offline);
     }
 
     /**

@@ -66,7 +66,7 @@ class SimulationExecutorIncludeTest {
         CallRequest call = new CallRequest(null, Address.fromLong(1), Address.fromLong(2), null, null, 100_000L, null,
                 null, null, null, null, null, null, null);
         SimulationRequest request = new SimulationRequest("s1", "r1", SimulationKind.SINGLE, "latest", List.of(call),
-                Map.of(), null, false, false, 100_000L, 60_000, System.currentTimeMillis(), null, include);
+                Map.of(), null, false, false, 100_000L, 60_000, System.currentTimeMillis(), null, include, Map.of());
         LoopingState client = new LoopingState();
         SimulationExecutor executor = new SimulationExecutor(client, new CodeStore(client, 1 << 20),
                 new CodeCache(16), ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8,
