@@ -25,7 +25,15 @@ public final class Services implements AutoCloseable {
     /** Where the internal ports listen: nothing but the gateway's API port is for other machines. */
     static final String LOOPBACK = "127.0.0.1";
 
+    private static final String AUTH_ARG = "--evmsim.auth.mode=";
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+    /** The gateway's API keys: {@code EVMSIM_AUTH}, else none, for a developer on the devnet. */
+    static String authMode() {
+        String configured = System.getenv("EVMSIM_AUTH");
+        return configured == null || configured.isBlank() ? "none" : configured;
+    }
 
     /**
      * @param stateCache the state source of the worker and of the gateway's JSON-RPC read methods; null for
@@ -61,6 +69,9 @@ public final class Services implements AutoCloseable {
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
                     "--spring.datasource.password=" + jdbcPassword));
             args.addAll(List.of(gatewayArgs));
+            if (args.stream().noneMatch(arg -> arg.startsWith(AUTH_ARG))) {
+                args.add(AUTH_ARG + authMode()); // one value only: a repeated argument would be read as a list
+            }
             services.contexts.add(gateway.run(args.toArray(String[]::new)));
             services.awaitPartitionAssignments(ASSIGNMENT_WAIT);
             return services;

@@ -1,0 +1,20 @@
+package io.evmsim.api.tenant;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@code /admin/v1/keys} on the management port, never on the API port: the management server's own context
+ * (a child of the gateway's) holds the controller. Only in the gateway: the worker and the state cache share
+ * the classpath in the standalone, but have no keys.
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+@ConditionalOnBean(ApiKeys.class)
+public class KeyAdminConfiguration {
+    @Bean
+    KeyAdminController keyAdminController(ApiKeys keys) {
+        return new KeyAdminController(keys);
+    }
+}

@@ -1,0 +1,98 @@
+package io.evmsim.api.tenant;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A key's two quotas, shared by every replica through PostgreSQL. Requests per second: a token bucket of
+ * Bucket4j (capacity one second's requests, refilled continuously), its state in {@code api_key_bucket},
+ * read and written under {@code SELECT ... FOR UPDATE} once per request. Gas per UTC day: charged when results
+ * are stored ({@link GasCharges}); a replica reads a key's day total at most once per
+ * {@link TenantProperties#gasCacheTtl()}, so the cluster may overshoot a day's gas by what it simulates
+ * meanwhile, and a simulation under way is never stopped for it.
+ */
+public final class Quotas {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final ProxyManager<String> buckets;
+    private final ApiKeyStore store;
+    private final Clock clock;
+    private final long gasCacheTtlMillis;
+    private final Map<UUID, GasRead> gasUsed = new ConcurrentHashMap<>();
+
+    public Quotas(ProxyManager<String> buckets, ApiKeyStore store, Clock clock, Duration gasCacheTtl) {
+        this.buckets = buckets;
+        this.store = store;
+        this.clock = clock;
+        this.gasCacheTtlMillis = gasCacheTtl.toMillis();
+    }
+
+    /** Takes one request from the key's bucket. */
+    public RateDecision takeRequest(ApiKey key) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(key.requestsPerSecond())
+                        .refillGreedy(key.requestsPerSecond(), Duration.ofSeconds(1)))
+                .build();
+        ConsumptionProbe probe = buckets.builder()
+                // a changed rate applies from the next request; the tokens left carry over, as many as fit
+                .withImplicitConfigurationReplacement(key.version(), TokensInheritanceStrategy.AS_IS)
+                .build(key.id().toString(), () -> configuration)
+                .tryConsumeAndReturnRemaining(1);
+        return new RateDecision(probe.isConsumed(), probe.getRemainingTokens(),
+                seconds(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
+    }
+
+    /** How long until the key may simulate again when its gas for today is spent; zero when it may now. */
+    public Duration gasWait(ApiKey key) {
+        return gasUsedToday(key.id()) < key.gasPerDay() ? Duration.ZERO : untilTomorrow();
+    }
+
+    long gasUsedToday(UUID key) {
+        long now = clock.millis();
+        LocalDate today = today();
+        GasRead read = gasUsed.get(key);
+        if (read == null || !read.day.equals(today) || now - read.readAtMillis >= gasCacheTtlMillis) {
+            read = new GasRead(today, store.gasUsed(key, today), now);
+            gasUsed.put(key, read);
+        }
+        return read.gas;
+    }
+
+    /** Seconds until the next UTC midnight, when every key's gas starts again from zero. */
+    long secondsUntilTomorrow() {
+        return untilTomorrow().toSeconds();
+    }
+
+    private Duration untilTomorrow() {
+        return Duration.between(clock.instant(), today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .plusSeconds(1).withNanos(0);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Whole seconds, rounded up: a client that waits that long finds a token. */
+    private static long seconds(long nanos) {
+        return (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+    }
+
+    /**
+     * @param remaining requests left in the bucket now
+     * @param seconds when allowed, until the bucket is full again; when refused, until the next request is allowed
+     */
+    public record RateDecision(boolean allowed, long remaining, long seconds) {
+    }
+
+    private record GasRead(LocalDate day, long gas, long readAtMillis) {
+    }
+}
