@@ -136,7 +136,7 @@ public final class ApiKeyStore {
     }
 
     /** A key and the gas it used today. */
-    record KeyUsage(ApiKey key, long gasUsedToday) {
+    public record KeyUsage(ApiKey key, long gasUsedToday) {
     }
 
     /** Who may read a simulation: its key, and anyone when shared. */

@@ -1,8 +1,11 @@
-package io.evmsim.api.tenant;
+package io.evmsim.admin;
 
 import io.evmsim.api.problem.ApiProblem;
 import io.evmsim.api.problem.ProblemException;
 import io.evmsim.api.problem.Problems;
+import io.evmsim.api.tenant.ApiKey;
+import io.evmsim.api.tenant.ApiKeyStore;
+import io.evmsim.api.tenant.ApiKeys;
 import io.evmsim.api.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
