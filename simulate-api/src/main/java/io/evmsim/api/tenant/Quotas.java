@@ -3,7 +3,11 @@ package io.evmsim.api.tenant;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * A key's two quotas, shared by every replica through PostgreSQL. Requests per second: a token bucket of
@@ -22,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Quotas {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** An idle bucket is full again within a second; its row is kept a little longer, then swept. */
+    private static final Duration IDLE_BUCKET = Duration.ofMinutes(1);
 
     private final ProxyManager<String> buckets;
     private final ApiKeyStore store;
@@ -34,6 +41,15 @@ public final class Quotas {
         this.store = store;
         this.clock = clock;
         this.gasCacheTtlMillis = gasCacheTtl.toMillis();
+    }
+
+    /** Bucket4j's PostgreSQL backend on {@code api_key_bucket}: a bucket is read and written under {@code SELECT ... FOR UPDATE}. */
+    public static PostgreSQLSelectForUpdateBasedProxyManager<String> buckets(DataSource dataSource) {
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("api_key_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(IDLE_BUCKET))
+                .build();
     }
 
     /** Takes one request from the key's bucket. */

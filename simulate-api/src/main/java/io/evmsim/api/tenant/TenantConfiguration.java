@@ -1,13 +1,11 @@
 package io.evmsim.api.tenant;
 
 import io.evmsim.api.simulation.SimulationLimits;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 public class TenantConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfiguration.class);
-    /** An idle bucket is full again within a second; kept a little longer, then swept. */
-    private static final Duration IDLE_BUCKET = Duration.ofMinutes(1);
 
     @Bean
     ApiKeyStore apiKeyStore(JdbcTemplate jdbc) {
@@ -39,14 +35,9 @@ public class TenantConfiguration {
         return new ApiKeys(store, clock, properties.keyCacheTtl());
     }
 
-    /** Bucket4j's PostgreSQL backend: a bucket is read and written under {@code SELECT ... FOR UPDATE}. */
     @Bean
     PostgreSQLSelectForUpdateBasedProxyManager<String> requestBuckets(DataSource dataSource) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("api_key_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(IDLE_BUCKET))
-                .build();
+        return Quotas.buckets(dataSource);
     }
 
     @Bean
@@ -100,8 +91,7 @@ public class TenantConfiguration {
 
         @Scheduled(fixedDelayString = "${evmsim.retention-sweep:PT10M}", initialDelayString = "PT1M")
         public void sweep() {
-            store.deleteExpired(clock.instant(),
-                    java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(GAS_DAYS_KEPT));
+            store.deleteExpired(clock.instant(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(GAS_DAYS_KEPT));
             while (buckets.removeExpired(BUCKETS_PER_STATEMENT) == BUCKETS_PER_STATEMENT) {
                 // another batch
             }
