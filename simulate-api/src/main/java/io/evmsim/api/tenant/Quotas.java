@@ -83,11 +83,7 @@ public final class Quotas {
         return read.gas;
     }
 
-    /** Seconds until the next UTC midnight, when every key's gas starts again from zero. */
-    long secondsUntilTomorrow() {
-        return untilTomorrow().toSeconds();
-    }
-
+    /** Until the next UTC midnight (rounded up to a second), when every key's gas starts again from zero. */
     private Duration untilTomorrow() {
         return Duration.between(clock.instant(), today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 .plusSeconds(1).withNanos(0);

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,6 +35,8 @@ public final class TenantFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Api-Key";
     private static final Pattern RPC_PATH_KEY = Pattern.compile("/rpc/([^/]+)/?");
     private static final Pattern RESULT = Pattern.compile("/v1/simulations/([^/]+)(/events)?/?");
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantFilter.class);
 
     private final AuthMode mode;
     private final ApiKeys keys;
@@ -63,28 +67,54 @@ public final class TenantFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        Admission admission;
+        try {
+            admission = admit(request, response, path, presented);
+        } catch (RuntimeException storeFailed) { // PostgreSQL (keys, buckets, owners): the service is at fault
+            LOG.warn("could not check a request's API key (request {})", ProblemResponses.requestId(request),
+                    storeFailed);
+            write(ApiProblem.STORE_UNAVAILABLE, "the key store is unavailable", request, path, response);
+            return;
+        }
+        if (admission == null) {
+            return; // refused, and answered
+        }
+        if (admission.key() == null) {
+            chain.doFilter(request, response);
+        } else {
+            CurrentKey.set(admission.key());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                CurrentKey.clear();
+            }
+        }
+    }
+
+    /** What the request may go on as, or null when it was refused (and answered here). */
+    private Admission admit(HttpServletRequest request, HttpServletResponse response, String path, String presented)
+            throws IOException {
         Matcher result = RESULT.matcher(path);
         String resultId = result.matches() && "GET".equals(request.getMethod()) ? result.group(1) : null;
         if (presented == null || presented.isEmpty()) {
             if (resultId != null && owner(resultId).map(Ownership::shared).orElse(false)) {
-                chain.doFilter(request, response); // a share link
-            } else {
-                refuse(AuthFailure.MISSING, ApiProblem.API_KEY_MISSING, "send the key as the header " + HEADER
-                        + (path.equals("/rpc") ? ", or in the path: POST /rpc/{key}" : ""), request, path, response);
+                return Admission.SHARE_LINK;
             }
-            return;
+            refuse(AuthFailure.MISSING, ApiProblem.API_KEY_MISSING, "send the key as the header " + HEADER
+                    + (path.equals("/rpc") ? ", or in the path: POST /rpc/{key}" : ""), request, path, response);
+            return null;
         }
         Optional<ApiKey> known = keys.authenticate(presented);
         if (known.isEmpty()) {
             refuse(AuthFailure.UNKNOWN, ApiProblem.API_KEY_UNKNOWN, "the API key is not one of this service's",
                     request, path, response);
-            return;
+            return null;
         }
         ApiKey key = known.get();
         if (key.revoked()) {
             refuse(AuthFailure.REVOKED, ApiProblem.API_KEY_REVOKED, "the API key " + key.prefix() + "... was revoked",
                     request, path, response);
-            return;
+            return null;
         }
         Quotas.RateDecision rate = quotas.takeRequest(key);
         response.setHeader("RateLimit-Policy", "\"requests\";q=" + key.requestsPerSecond() + ";w=1, \"gas\";q="
@@ -95,7 +125,7 @@ public final class TenantFilter extends OncePerRequestFilter {
             response.setHeader("Retry-After", Long.toString(rate.seconds()));
             write(ApiProblem.RATE_LIMITED, "this key may send " + key.requestsPerSecond()
                     + " requests per second; retry in " + rate.seconds() + " s", request, path, response);
-            return;
+            return null;
         }
         if ("POST".equals(request.getMethod()) && simulates(path)) {
             Duration gasWait = quotas.gasWait(key);
@@ -105,20 +135,15 @@ public final class TenantFilter extends OncePerRequestFilter {
                 response.setHeader("Retry-After", Long.toString(gasWait.toSeconds()));
                 write(ApiProblem.GAS_QUOTA_EXCEEDED, "this key has simulated its " + key.gasPerDay()
                         + " gas for today (UTC); retry in " + gasWait.toSeconds() + " s", request, path, response);
-                return;
+                return null;
             }
         }
         metrics.request(key, RequestOutcome.SERVED);
         if (resultId != null && !owner(resultId).map(o -> o.shared() || o.key().equals(key.id())).orElse(false)) {
             write(ApiProblem.SIMULATION_NOT_FOUND, "no simulation " + resultId, request, path, response);
-            return;
+            return null;
         }
-        CurrentKey.set(key);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            CurrentKey.clear();
-        }
+        return new Admission(key);
     }
 
     private Optional<Ownership> owner(String simulationId) {
@@ -146,6 +171,11 @@ public final class TenantFilter extends OncePerRequestFilter {
     private static void write(ApiProblem problem, String detail, HttpServletRequest request, String path,
             HttpServletResponse response) throws IOException {
         ProblemResponses.write(Problems.of(problem, detail, null), request, path, response);
+    }
+
+    /** A request let through: with its key, or without one to read a shared result. */
+    private record Admission(ApiKey key) {
+        static final Admission SHARE_LINK = new Admission(null);
     }
 
     /** {@code POST /rpc/{key}} as {@code POST /rpc}: the same endpoint, and the key in nothing downstream. */

@@ -60,7 +60,7 @@ public final class ProblemResponses {
     }
 
     /** The client's {@value #REQUEST_ID_HEADER} when it is a plain token, else one made up: the same for the whole request. */
-    static String requestId(HttpServletRequest request) {
+    public static String requestId(HttpServletRequest request) {
         Object known = request.getAttribute(REQUEST_ID_ATTRIBUTE);
         if (known instanceof String id) {
             return id;
