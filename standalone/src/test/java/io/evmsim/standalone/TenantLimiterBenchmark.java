@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * as {@code TenantFilter} does, on the gateway's own schema. CPU per request of this JVM (the gateway's share)
  * and of the PostgreSQL backends serving its pool (read from {@code /proc}: the server runs on this machine),
  * at concurrency 1 and 16, each thread a key of its own (a tenant per thread), then 16 threads on one key
- * (one tenant's burst: its bucket's row is locked by each request in turn).
+ * (one tenant's burst: its bucket's row is locked by each request in turn); last, the floor of any shared
+ * store, one {@code SELECT 1} per request.
  */
 @Tag("benchmark")
 class TenantLimiterBenchmark {
@@ -54,17 +56,33 @@ class TenantLimiterBenchmark {
                 secrets.add(keys.create("bench-" + i, 1_000_000, Long.MAX_VALUE).secret()); // never refused
             }
             JdbcTemplate jdbc = new JdbcTemplate(pool);
-            run("warm-up", keys, quotas, secrets, 16, WARM_UP, jdbc);
-            run("1 key, concurrency 1", keys, quotas, secrets.subList(0, 1), 1, MEASURED, jdbc);
-            run("16 keys, concurrency 16", keys, quotas, secrets, 16, MEASURED, jdbc);
-            run("1 key, concurrency 16", keys, quotas, secrets.subList(0, 1), 16, MEASURED, jdbc);
+            Runnable floor = () -> jdbc.queryForObject("SELECT 1", Integer.class);
+            run("warm-up", take(keys, quotas, secrets), 16, WARM_UP, jdbc);
+            run("1 key, concurrency 1", take(keys, quotas, secrets.subList(0, 1)), 1, MEASURED, jdbc);
+            run("16 keys, concurrency 16", take(keys, quotas, secrets), 16, MEASURED, jdbc);
+            run("1 key, concurrency 16", take(keys, quotas, secrets.subList(0, 1)), 16, MEASURED, jdbc);
+            // the floor: one statement, one round trip, per request (what any shared store costs at least)
+            run("floor, SELECT 1, concurrency 16", thread -> floor, 16, MEASURED, jdbc);
         }
     }
 
-    private static void run(String name, ApiKeys keys, Quotas quotas, List<String> secrets, int threads,
-            Duration duration, JdbcTemplate jdbc) throws Exception {
+    /** What TenantFilter does for a request of a valid key: thread {@code t} presents key {@code t mod keys}. */
+    private static IntFunction<Runnable> take(ApiKeys keys, Quotas quotas, List<String> secrets) {
+        return thread -> {
+            String secret = secrets.get(thread % secrets.size());
+            return () -> {
+                ApiKey key = keys.authenticate(secret).orElseThrow();
+                if (!quotas.takeRequest(key).allowed() || !quotas.gasWait(key).isZero()) {
+                    throw new IllegalStateException("a benchmark key was refused");
+                }
+            };
+        };
+    }
+
+    private static void run(String name, IntFunction<Runnable> requests, int threads, Duration duration,
+            JdbcTemplate jdbc) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong requests = new AtomicLong();
+        AtomicLong served = new AtomicLong();
         long[][] latencies = new long[threads][];
         List<Long> backends = jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
                 Long.class);
@@ -73,21 +91,18 @@ class TenantLimiterBenchmark {
         long started = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            String secret = secrets.get(t % secrets.size());
+            Runnable request = requests.apply(t);
             int index = t;
             workers.add(Thread.ofPlatform().start(() -> {
                 long[] own = new long[1 << 20];
                 int n = 0;
                 while (running.get()) {
                     long begin = System.nanoTime();
-                    ApiKey key = keys.authenticate(secret).orElseThrow();
-                    if (!quotas.takeRequest(key).allowed() || !quotas.gasWait(key).isZero()) {
-                        throw new IllegalStateException("a benchmark key was refused");
-                    }
+                    request.run();
                     if (n < own.length) {
                         own[n++] = System.nanoTime() - begin;
                     }
-                    requests.incrementAndGet();
+                    served.incrementAndGet();
                 }
                 latencies[index] = Arrays.copyOf(own, n);
             }));
@@ -101,7 +116,7 @@ class TenantLimiterBenchmark {
         long gatewayCpu = processCpuNanos() - cpu;
         long databaseCpu = (ticks(backends) - databaseTicks) * 1_000_000_000L / clockTicksPerSecond();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        long n = requests.get();
+        long n = served.get();
         System.out.printf("limiter %s: %.0f requests/s, p50 %.0f us, p99 %.0f us; CPU per request: gateway JVM %.1f us,"
                         + " PostgreSQL backends %.1f us%n", name, n / seconds, all[all.length / 2] / 1e3,
                 all[(int) (all.length * 0.99)] / 1e3, gatewayCpu / 1e3 / n, databaseCpu / 1e3 / n);
