@@ -8,6 +8,7 @@ import io.evmsim.api.tenant.Quotas;
 import io.evmsim.testsupport.TestDatabases;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What the API-key door costs a request (not a timed test: it prints, it does not judge; run with
  * {@code bin/bench-simulate}): the key looked up (cached), one token taken from its Bucket4j bucket in
  * PostgreSQL ({@code SELECT ... FOR UPDATE}, {@code UPDATE}, commit) and its gas for the day checked (cached),
- * as {@code TenantFilter} does, on the gateway's own schema. CPU per request of this JVM (the gateway's share)
- * and of the PostgreSQL backends serving its pool (read from {@code /proc}: the server runs on this machine),
+ * as {@code TenantFilter} does, on the gateway's own schema. CPU per request of the requesting threads (the
+ * request path: JDBC, Bucket4j), of this whole JVM (with its pool's, the collector's and the JIT's threads) and
+ * of the PostgreSQL backends serving its pool (read from {@code /proc}: the server runs on this machine),
  * at concurrency 1 and 16, each thread a key of its own (a tenant per thread), then 16 threads on one key
  * (one tenant's burst: its bucket's row is locked by each request in turn); last, the floor of any shared
  * store, one {@code SELECT 1} per request.
@@ -37,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TenantLimiterBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration MEASURED = Duration.ofSeconds(10);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Test
     void report() throws Exception {
@@ -83,6 +86,7 @@ class TenantLimiterBenchmark {
             JdbcTemplate jdbc) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong served = new AtomicLong();
+        AtomicLong requestThreadsCpu = new AtomicLong();
         long[][] latencies = new long[threads][];
         List<Long> backends = jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
                 Long.class);
@@ -94,6 +98,7 @@ class TenantLimiterBenchmark {
             Runnable request = requests.apply(t);
             int index = t;
             workers.add(Thread.ofPlatform().start(() -> {
+                long threadCpu = THREADS.getCurrentThreadCpuTime();
                 long[] own = new long[1 << 20];
                 int n = 0;
                 while (running.get()) {
@@ -105,6 +110,7 @@ class TenantLimiterBenchmark {
                     served.incrementAndGet();
                 }
                 latencies[index] = Arrays.copyOf(own, n);
+                requestThreadsCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - threadCpu);
             }));
         }
         Thread.sleep(duration);
@@ -117,9 +123,10 @@ class TenantLimiterBenchmark {
         long databaseCpu = (ticks(backends) - databaseTicks) * 1_000_000_000L / clockTicksPerSecond();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         long n = served.get();
-        System.out.printf("limiter %s: %.0f requests/s, p50 %.0f us, p99 %.0f us; CPU per request: gateway JVM %.1f us,"
-                        + " PostgreSQL backends %.1f us%n", name, n / seconds, all[all.length / 2] / 1e3,
-                all[(int) (all.length * 0.99)] / 1e3, gatewayCpu / 1e3 / n, databaseCpu / 1e3 / n);
+        System.out.printf("limiter %s: %.0f requests/s, p50 %.0f us, p99 %.0f us; CPU per request: request thread %.1f us"
+                        + " (whole JVM %.1f us), PostgreSQL backends %.1f us%n", name, n / seconds,
+                all[all.length / 2] / 1e3, all[(int) (all.length * 0.99)] / 1e3, requestThreadsCpu.get() / 1e3 / n,
+                gatewayCpu / 1e3 / n, databaseCpu / 1e3 / n);
     }
 
     private static long processCpuNanos() {

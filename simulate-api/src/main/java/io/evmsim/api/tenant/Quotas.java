@@ -3,9 +3,11 @@ package io.evmsim.api.tenant;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Clock;
@@ -29,12 +31,15 @@ public final class Quotas {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** An idle bucket is full again within a second; its row is kept a little longer, then swept. */
     private static final Duration IDLE_BUCKET = Duration.ofMinutes(1);
+    /** The most keys whose bucket objects a replica holds: past it they are built again, not kept. */
+    private static final int MAX_KEYS_HELD = 100_000;
 
     private final ProxyManager<String> buckets;
     private final ApiKeyStore store;
     private final Clock clock;
     private final long gasCacheTtlMillis;
     private final Map<UUID, GasRead> gasUsed = new ConcurrentHashMap<>();
+    private final Map<UUID, KeyBucket> bucketsByKey = new ConcurrentHashMap<>();
 
     public Quotas(ProxyManager<String> buckets, ApiKeyStore store, Clock clock, Duration gasCacheTtl) {
         this.buckets = buckets;
@@ -54,17 +59,35 @@ public final class Quotas {
 
     /** Takes one request from the key's bucket. */
     public RateDecision takeRequest(ApiKey key) {
+        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        return new RateDecision(probe.isConsumed(), probe.getRemainingTokens(),
+                seconds(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * The key's bucket, one object per key and version on this replica: Bucket4j's batching merges the requests
+     * of one key that arrive while its bucket's transaction is under way into the next transaction, so a key's
+     * burst costs the database one transaction per round trip rather than one per request.
+     */
+    private BucketProxy bucket(ApiKey key) {
+        KeyBucket known = bucketsByKey.get(key.id());
+        if (known != null && known.version == key.version()) {
+            return known.bucket;
+        }
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(key.requestsPerSecond())
                         .refillGreedy(key.requestsPerSecond(), Duration.ofSeconds(1)))
                 .build();
-        ConsumptionProbe probe = buckets.builder()
+        BucketProxy bucket = buckets.builder()
+                .withOptimization(Optimizations.batching())
                 // a changed rate applies from the next request; the tokens left carry over, as many as fit
                 .withImplicitConfigurationReplacement(key.version(), TokensInheritanceStrategy.AS_IS)
-                .build(key.id().toString(), () -> configuration)
-                .tryConsumeAndReturnRemaining(1);
-        return new RateDecision(probe.isConsumed(), probe.getRemainingTokens(),
-                seconds(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
+                .build(key.id().toString(), () -> configuration);
+        if (bucketsByKey.size() >= MAX_KEYS_HELD) {
+            bucketsByKey.clear();
+        }
+        bucketsByKey.put(key.id(), new KeyBucket(key.version(), bucket));
+        return bucket;
     }
 
     /** How long until the key may simulate again when its gas for today is spent; zero when it may now. */
@@ -106,5 +129,8 @@ public final class Quotas {
     }
 
     private record GasRead(LocalDate day, long gas, long readAtMillis) {
+    }
+
+    private record KeyBucket(int version, BucketProxy bucket) {
     }
 }
