@@ -10,6 +10,7 @@ import io.evmsim.api.simulation.SimulationStore;
 import io.evmsim.api.simulation.StoredEventPoller;
 import io.evmsim.api.storage.JdbcSimulationStore;
 import io.evmsim.api.storage.RetentionSweeper;
+import io.evmsim.api.tenant.Tenancy;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -45,8 +46,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    SimulationStore simulationStore(JdbcTemplate jdbc, SimulationLimits limits, Clock clock) {
-        return new JdbcSimulationStore(jdbc, limits.retention(), clock);
+    SimulationStore simulationStore(JdbcTemplate jdbc, SimulationLimits limits, Clock clock, Tenancy tenancy) {
+        return tenancy.charging(new JdbcSimulationStore(jdbc, limits.retention(), clock));
     }
 
     /** For listeners whose offsets mean nothing once the replica restarts: their records are never acknowledged. */
@@ -95,11 +96,12 @@ public class GatewayConfiguration {
 
     @Bean
     SimulationService simulationService(SimulationLimits limits, KafkaTemplate<String, byte[]> kafka,
-            SimulationStore store, PendingSimulations pending, GatewayReplica replica, Clock clock,
+            SimulationStore store, PendingSimulations pending, GatewayReplica replica, Clock clock, Tenancy tenancy,
             @Value("${evmsim.kafka.send-timeout:5s}") Duration sendTimeout,
             @Value("${evmsim.kafka.max-requests-per-record:64}") int maxRequestsPerRecord) {
-        return new SimulationService(limits, new KafkaRequestPublisher(kafka, sendTimeout, maxRequestsPerRecord),
-                store, pending, replica.id(), clock);
+        return new SimulationService(limits,
+                tenancy.owning(new KafkaRequestPublisher(kafka, sendTimeout, maxRequestsPerRecord)), store, pending,
+                replica.id(), clock);
     }
 
     /** One reader of stored results for every stream that follows them ({@code /v1/simulations/{id}/events}). */

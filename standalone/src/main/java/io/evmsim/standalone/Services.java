@@ -25,7 +25,15 @@ public final class Services implements AutoCloseable {
     /** Where the internal ports listen: nothing but the gateway's API port is for other machines. */
     static final String LOOPBACK = "127.0.0.1";
 
+    private static final String AUTH_ARG = "--evmsim.auth.mode=";
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+    /** The gateway's API keys: {@code EVMSIM_AUTH}, else none, for a developer on the devnet. */
+    static String authMode() {
+        String configured = System.getenv("EVMSIM_AUTH");
+        return configured == null || configured.isBlank() ? "none" : configured;
+    }
 
     /**
      * @param stateCache the state source of the worker and of the gateway's JSON-RPC read methods; null for
@@ -50,24 +58,52 @@ public final class Services implements AutoCloseable {
             // arguments, not default properties: they must win over each application's own file
             // no shutdown hooks of their own: the owner closes them before the broker they read from
             services.contexts.add(startWorker(kafkaBootstrap, stateCache, stateCacheUrl, workerPort));
-            SpringApplicationBuilder gateway = SimulateApiApplication.application().registerShutdownHook(false);
-            if (stateCache != null) {
-                gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
-            }
-            List<String> args = new ArrayList<>(List.of(
-                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
-                    "--management.server.port=" + gatewayManagementPort, "--management.server.address=" + LOOPBACK,
-                    "--evmsim.rpc.state-cache-url=" + stateCacheUrl,
-                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
-                    "--spring.datasource.password=" + jdbcPassword));
-            args.addAll(List.of(gatewayArgs));
-            services.contexts.add(gateway.run(args.toArray(String[]::new)));
+            services.contexts.add(startGatewayContext(kafkaBootstrap, jdbcUrl, jdbcUser, jdbcPassword, stateCache,
+                    stateCacheUrl, gatewayPort, gatewayManagementPort, gatewayArgs));
             services.awaitPartitionAssignments(ASSIGNMENT_WAIT);
             return services;
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
+    }
+
+    /**
+     * One more gateway replica on the same Kafka and database, with ports of its own (tests run two replicas
+     * sharing their quotas and results), ready once its Kafka listeners have their partitions.
+     */
+    public static Services startGateway(String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            StateCacheClient stateCache, String stateCacheUrl, String... gatewayArgs) {
+        Services services = new Services();
+        try {
+            services.contexts.add(startGatewayContext(kafkaBootstrap, jdbcUrl, jdbcUser, jdbcPassword, stateCache,
+                    stateCacheUrl, 0, 0, gatewayArgs));
+            services.awaitPartitionAssignments(ASSIGNMENT_WAIT);
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext startGatewayContext(String kafkaBootstrap, String jdbcUrl,
+            String jdbcUser, String jdbcPassword, StateCacheClient stateCache, String stateCacheUrl, int gatewayPort,
+            int gatewayManagementPort, String... gatewayArgs) {
+        SpringApplicationBuilder gateway = SimulateApiApplication.application().registerShutdownHook(false);
+        if (stateCache != null) {
+            gateway.initializers(context -> context.getBeanFactory().registerSingleton("stateCacheClient", stateCache));
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--server.port=" + gatewayPort,
+                "--management.server.port=" + gatewayManagementPort, "--management.server.address=" + LOOPBACK,
+                "--evmsim.rpc.state-cache-url=" + stateCacheUrl,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
+                "--spring.datasource.password=" + jdbcPassword));
+        args.addAll(List.of(gatewayArgs));
+        if (args.stream().noneMatch(arg -> arg.startsWith(AUTH_ARG))) {
+            args.add(AUTH_ARG + authMode()); // one value only: a repeated argument would be read as a list
+        }
+        return gateway.run(args.toArray(String[]::new));
     }
 
     /** A worker (one more, or the first), its state as {@link #start} takes it. */

@@ -50,9 +50,17 @@ public final class Standalone implements AutoCloseable {
         Standalone standalone = start(port == null || port.isBlank() ? DEFAULT_GATEWAY_PORT : Integer.parseInt(port));
         Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "standalone-shutdown"));
         System.out.printf("evmsim standalone: gateway on http://localhost:%d; management (actuator) on 127.0.0.1: "
-                + "gateway %d, worker %d, state cache %d (its API %d); ready in %.1f s; Ctrl-C stops it%n",
+                + "gateway %d, worker %d, state cache %d (its API %d); API keys: %s; ready in %.1f s; Ctrl-C stops it%n",
                 standalone.gatewayPort(), GATEWAY_MANAGEMENT_PORT, WORKER_PORT, STATE_CACHE_MANAGEMENT_PORT,
-                STATE_CACHE_PORT, (System.nanoTime() - started) / 1e9);
+                STATE_CACHE_PORT, authNotice(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** What the gateway asks of clients, said at start: without keys, the port is open to whoever reaches it. */
+    private static String authNotice() {
+        return "none".equalsIgnoreCase(Services.authMode())
+                ? "none (EVMSIM_AUTH=none: anyone who reaches the port may simulate; EVMSIM_AUTH=keys asks for them)"
+                : "required (EVMSIM_AUTH=keys: create one with POST http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT
+                        + "/admin/v1/keys)";
     }
 
     /** Starts everything; on any failure, stops what had started and rethrows. */

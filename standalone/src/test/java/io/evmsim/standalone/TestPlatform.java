@@ -22,12 +22,16 @@ public final class TestPlatform implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker kafka;
     private final Services services;
     private final String stateCacheUrl;
+    private final TestDatabases.TestDatabase database;
     private final List<ConfigurableApplicationContext> extraWorkers = new ArrayList<>();
+    private final List<Services> extraGateways = new ArrayList<>();
 
-    private TestPlatform(EmbeddedKafkaKraftBroker kafka, Services services, String stateCacheUrl) {
+    private TestPlatform(EmbeddedKafkaKraftBroker kafka, Services services, String stateCacheUrl,
+            TestDatabases.TestDatabase database) {
         this.kafka = kafka;
         this.services = services;
         this.stateCacheUrl = stateCacheUrl;
+        this.database = database;
     }
 
     /**
@@ -72,7 +76,7 @@ public final class TestPlatform implements AutoCloseable {
         try {
             TestDatabases.TestDatabase db = database.get();
             return new TestPlatform(kafka, Services.start(kafka.getBrokersAsString(), db.jdbcUrl(), db.username(),
-                    db.password(), stateCache, stateCacheUrl, 0, 0, gatewayArgs), stateCacheUrl);
+                    db.password(), stateCache, stateCacheUrl, 0, 0, gatewayArgs), stateCacheUrl, db);
         } catch (RuntimeException e) {
             kafka.destroy();
             throw e;
@@ -102,6 +106,17 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     /**
+     * Starts one more gateway replica on the same broker and database (ports of its own); it is stopped with the
+     * platform.
+     */
+    public Services startGateway(StateCacheClient state, String... gatewayArgs) {
+        Services gateway = Services.startGateway(brokers(), database.jdbcUrl(), database.username(),
+                database.password(), state, stateCacheUrl, gatewayArgs);
+        extraGateways.add(gateway);
+        return gateway;
+    }
+
+    /**
      * Closes the first worker's context: its consumer leaves the group with nothing committed past
      * the requests it had finished. (Its simulations still under way are the caller's to stop.)
      */
@@ -119,6 +134,7 @@ public final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        extraGateways.forEach(Services::close);
         services.close();
         extraWorkers.forEach(ConfigurableApplicationContext::close);
         kafka.destroy();

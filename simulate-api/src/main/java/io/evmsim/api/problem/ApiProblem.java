@@ -1,5 +1,8 @@
 package io.evmsim.api.problem;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The gateway's own problems: every refusal and failure it answers without a simulation having run, each
  * with its stable code, HTTP status and title. A simulation that ended in an error answers with its
@@ -22,6 +25,16 @@ public enum ApiProblem {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     /** This client, or all clients together, hold as many event streams as {@code evmsim.streams} allows. */
     TOO_MANY_STREAMS(429, "Too many open streams"),
+    /** No API key was presented ({@code X-Api-Key}, or {@code /rpc/{key}}) where one is required. */
+    API_KEY_MISSING(401, "API key required"),
+    /** The API key presented is not one of this service's. */
+    API_KEY_UNKNOWN(401, "Unknown API key"),
+    /** The API key presented was revoked. */
+    API_KEY_REVOKED(403, "API key revoked"),
+    /** The key's requests per second are spent: {@code Retry-After} says when the next is allowed. */
+    RATE_LIMITED(429, "Rate limit exceeded"),
+    /** The key's gas for today (UTC) is spent: {@code Retry-After} says when the day ends. */
+    GAS_QUOTA_EXCEEDED(429, "Gas quota exceeded"),
     /** A dependency is unavailable (said by the framework, which gives no more detail). */
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     /** The request could not be handed to the workers (the broker is unreachable): nothing was accepted. */
@@ -30,6 +43,10 @@ public enum ApiProblem {
     STORE_UNAVAILABLE(503, "Results store unavailable"),
     /** The gateway failed; the answer carries the request id its log names. */
     INTERNAL(500, "Internal error");
+
+    /** Said of a request's API key only, never of a status the framework or the container sets. */
+    private static final Set<ApiProblem> KEY_PROBLEMS =
+            EnumSet.of(API_KEY_MISSING, API_KEY_UNKNOWN, API_KEY_REVOKED, RATE_LIMITED, GAS_QUOTA_EXCEEDED);
 
     private final int status;
     private final String title;
@@ -60,7 +77,7 @@ public enum ApiProblem {
             return INVALID_REQUEST;
         }
         for (ApiProblem problem : values()) {
-            if (problem.status == status) {
+            if (problem.status == status && !KEY_PROBLEMS.contains(problem)) {
                 return problem;
             }
         }

@@ -54,5 +54,7 @@ class ProblemsTest {
         assertEquals(ApiProblem.INVALID_REQUEST, ApiProblem.forStatus(505));
         assertEquals(ApiProblem.INVALID_REQUEST, ApiProblem.forStatus(431));
         assertEquals(ApiProblem.INTERNAL, ApiProblem.forStatus(502));
+        assertEquals(ApiProblem.INVALID_REQUEST, ApiProblem.forStatus(403), "a key's problems are never the framework's");
+        assertEquals(ApiProblem.TOO_MANY_STREAMS, ApiProblem.forStatus(429));
     }
 }
