@@ -1,5 +1,6 @@
 package io.evmsim.worker.simulation;
 
+import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationJson;
@@ -24,8 +25,10 @@ import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.CallDeadline;
+import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.statecache.client.UpstreamTally;
 import io.evmsim.worker.result.LeastJsonBytes;
 import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.result.TransactionDocument;
@@ -78,6 +81,12 @@ public final class SimulationExecutor {
      * while it runs.
      */
     public void run(SimulationRequest request, RunBudget budget, ResultSink sink) {
+        try (UpstreamTally upstream = UpstreamTally.open()) {
+            run(request, budget, sink, upstream);
+        }
+    }
+
+    private void run(SimulationRequest request, RunBudget budget, ResultSink sink, UpstreamTally upstream) {
         long queueMillis = Math.max(0, System.currentTimeMillis() - request.submittedAtMillis());
         timer.record("queue", queueMillis * 1_000_000);
         if (budget.cancelled() || budget.expired()) {
@@ -122,6 +131,9 @@ public final class SimulationExecutor {
         BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
+        fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)
+                .map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()))
+                .toList());
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
         SimulationOptions options = options(request);
         int published = 0;
@@ -210,7 +222,7 @@ public final class SimulationExecutor {
         timer.record("state_fetch", fetchNanos);
         timer.record("execution", executionNanos);
         ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
-                fetched.rounds());
+                fetched.rounds(), upstream);
         if (singleResult != null) {
             singleResult.set("block", summary.get("block"));
             singleResult.set("fork", summary.get("fork"));
@@ -311,7 +323,7 @@ public final class SimulationExecutor {
     }
 
     private static ObjectNode summary(BlockHeader header, BlockContext block, BlockRules rules, Round round,
-            long queueMillis, long fetchNanos, long executionNanos, int fetchRounds) {
+            long queueMillis, long fetchNanos, long executionNanos, int fetchRounds, UpstreamTally upstream) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("status", round.outcome);
         doc.put("transactions", round.transactions);
@@ -345,6 +357,9 @@ public final class SimulationExecutor {
         timings.put("stateFetchMs", fetchNanos / 1e6);
         timings.put("executionMs", executionNanos / 1e6);
         timings.put("stateFetchRounds", fetchRounds);
+        // what the state cache's upstream node was asked on this simulation's behalf (HTTP requests, each a batch)
+        timings.put("upstreamRequests", upstream.requests());
+        timings.put("upstreamMs", Math.round(upstream.millis() * 100) / 100.0);
         return doc;
     }
 

@@ -7,10 +7,12 @@ import io.evmsim.evm.state.AccountState;
 import io.evmsim.evm.state.WorldState;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.client.StateCacheClient;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +30,7 @@ public final class PrefetchedState implements WorldState {
     private final Map<Address, AccountData> accounts = new HashMap<>();
     private final Map<Address, Map<UInt256, UInt256>> slots = new HashMap<>();
     private final Map<Address, Set<UInt256>> misses = new LinkedHashMap<>();
+    private List<Protocol.CallHint> hints = List.of();
     private int rounds;
 
     public PrefetchedState(StateCacheClient client, BlockHeader block, CodeStore codes) {
@@ -47,6 +50,14 @@ public final class PrefetchedState implements WorldState {
         }
     }
 
+    /**
+     * The calls about to run, sent with the next fetch as a hint of what they will read: where that fetch goes
+     * to the upstream, the accounts and slots they touch come back with it, so most runs need no later round.
+     */
+    public void hint(List<Protocol.CallHint> calls) {
+        this.hints = List.copyOf(calls);
+    }
+
     public boolean hasMisses() {
         return !misses.isEmpty();
     }
@@ -62,11 +73,15 @@ public final class PrefetchedState implements WorldState {
         misses.clear();
         rounds++;
         Set<Hash> codeHashes = new HashSet<>();
-        for (AccountData data : client.read(block, batch)) {
-            AccountData known = accounts.putIfAbsent(data.address(), data);
-            slots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
-            if (known == null && data.exists()) {
-                codeHashes.add(data.codeHash());
+        StateCacheClient.HintedRead read = client.read(block, batch, hints);
+        hints = List.of(); // the first fetch carries them; later misses are the keys the hint did not name
+        for (List<AccountData> part : List.of(read.accounts(), read.hinted())) {
+            for (AccountData data : part) {
+                AccountData known = accounts.putIfAbsent(data.address(), data);
+                slots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
+                if (known == null && data.exists()) {
+                    codeHashes.add(data.codeHash());
+                }
             }
         }
         codes.prefetch(codeHashes);

@@ -5,6 +5,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.Protocol;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads state at a pinned block through the tiers: memory, then PostgreSQL, then the source, which gets
@@ -21,6 +24,7 @@ import java.util.Set;
  * and slot counts once per tier it was looked up in ({@code evmsim.statecache.requests}).
  */
 public class StateReader {
+    private static final Logger LOG = LoggerFactory.getLogger(StateReader.class);
     private final List<StateStore> tiers;
     private final StateSource source;
     private final MeterRegistry meters;
@@ -34,6 +38,20 @@ public class StateReader {
 
     /** The accounts with the requested slots at {@code block}, in the order of {@code wanted}. */
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> wanted) {
+        return read(block, wanted, List.of()).accounts();
+    }
+
+    /** What {@link #read(BlockHeader, Map, List)} answers: the accounts asked for, in order, and those hinted. */
+    public record Read(List<AccountData> accounts, List<AccountData> hinted) {
+    }
+
+    /**
+     * As {@link #read(BlockHeader, Map)}; when that needs the source, the source is also asked which accounts and
+     * slots {@code hints} will touch (in the same upstream request), and those not asked for are read too, in
+     * one more batch, and answered as {@link Read#hinted}. A hinted read that fails leaves them out: they were
+     * not asked for, and the caller asks again if it needs them.
+     */
+    public Read read(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
         Hash at = block.hash();
         Map<Address, AccountState> accounts = new HashMap<>();
         Map<SlotKey, UInt256> slots = new HashMap<>();
@@ -72,8 +90,9 @@ public class StateReader {
                 missing.put(address, missingKeys);
             }
         });
+        Map<Address, Set<UInt256>> hintedKeys = Map.of();
         if (!missing.isEmpty()) {
-            fetch(block, missing, accounts, slots);
+            hintedKeys = fetch(block, missing, hints, accounts, slots);
         }
         List<AccountData> result = new ArrayList<>(wanted.size());
         wanted.forEach((address, keys) -> {
@@ -81,7 +100,32 @@ public class StateReader {
             keys.forEach(slot -> values.put(slot, slots.get(new SlotKey(address, slot))));
             result.add(accounts.get(address).withSlots(address, values));
         });
-        return result;
+        return new Read(result, hinted(block, wanted, hintedKeys));
+    }
+
+    /** The hinted accounts and slots beyond {@code wanted}, read through the tiers and the source. */
+    private List<AccountData> hinted(BlockHeader block, Map<Address, Set<UInt256>> wanted,
+            Map<Address, Set<UInt256>> hintedKeys) {
+        Map<Address, Set<UInt256>> beyond = new LinkedHashMap<>();
+        hintedKeys.forEach((address, keys) -> {
+            Set<UInt256> asked = wanted.get(address);
+            Set<UInt256> more = new HashSet<>(keys);
+            if (asked != null) {
+                more.removeAll(asked);
+            }
+            if (asked == null || !more.isEmpty()) {
+                beyond.put(address, more);
+            }
+        });
+        if (beyond.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return read(block, beyond);
+        } catch (RuntimeException e) {
+            LOG.warn("hinted read at block {} left out: {}", block.hash(), e.getMessage());
+            return List.of();
+        }
     }
 
     /** Code by hash from the tiers; the empty code hash needs no lookup. Hashes no tier holds are left out. */
@@ -107,9 +151,13 @@ public class StateReader {
         return found;
     }
 
-    private void fetch(BlockHeader block, Map<Address, Set<UInt256>> missing, Map<Address, AccountState> accounts,
-            Map<SlotKey, UInt256> slots) {
-        Map<Address, FetchedAccount> fetched = source.fetch(block, missing, this::codeHeld);
+    /** Fetches {@code missing} into {@code accounts} and {@code slots}; answers the keys {@code hints} named. */
+    private Map<Address, Set<UInt256>> fetch(BlockHeader block, Map<Address, Set<UInt256>> missing,
+            List<Protocol.CallHint> hints, Map<Address, AccountState> accounts, Map<SlotKey, UInt256> slots) {
+        StateSource.HintedFetch answer = hints.isEmpty()
+                ? new StateSource.HintedFetch(source.fetch(block, missing, this::codeHeld), Map.of())
+                : source.fetch(block, missing, this::codeHeld, hints);
+        Map<Address, FetchedAccount> fetched = answer.accounts();
         Map<Address, AccountState> newAccounts = new HashMap<>();
         Map<SlotKey, UInt256> newSlots = new HashMap<>();
         Map<Hash, byte[]> newCode = new HashMap<>();
@@ -129,6 +177,7 @@ public class StateReader {
         }
         accounts.putAll(newAccounts);
         slots.putAll(newSlots);
+        return answer.hinted();
     }
 
     private boolean codeHeld(Hash codeHash) {
