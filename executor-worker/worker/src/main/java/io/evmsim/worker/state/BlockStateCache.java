@@ -145,6 +145,16 @@ public final class BlockStateCache implements StateCacheClient {
         return new HintedRead(answer, hinted);
     }
 
+    @Override
+    public AccountData held(BlockHeader block, Address address) {
+        return accounts.getIfPresent(new AccountKey(block.hash(), address));
+    }
+
+    @Override
+    public UInt256 heldSlot(BlockHeader block, Address address, UInt256 slot) {
+        return slots.getIfPresent(new SlotKey(block.hash(), address, slot));
+    }
+
     private void keep(Hash at, AccountData data) {
         accounts.put(new AccountKey(at, data.address()), withoutSlots(data));
         data.slots().forEach((slot, value) -> slots.put(new SlotKey(at, data.address(), slot), value));

@@ -15,15 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The state of one pinned block as far as it has been fetched, for one simulation. A read of
- * something not yet fetched is recorded as a miss and answered with a placeholder (absent account,
- * zero slot); the executor then discards that run, fetches every miss in one batch
- * ({@link #fetchMisses()}) and runs again, until a run completes without a miss. So a result is
- * only ever built from fetched state, and state-cache sees one request per round, not one per read.
+ * The state of one pinned block as far as it has been fetched, for one simulation. A read of something
+ * neither fetched nor held by the client ({@link StateCacheClient#held}: the worker's cache, no round trip) is
+ * recorded as a miss and answered with a placeholder (absent account, zero slot); the executor then discards
+ * that run, fetches every miss in one batch ({@link #fetchMisses()}) and runs again, until a run completes
+ * without a miss. So a result is only ever built from fetched state, and state-cache sees one request per
+ * round, not one per read.
  */
 public final class PrefetchedState implements WorldState {
+    private static final Logger LOG = LoggerFactory.getLogger(PrefetchedState.class);
     private final StateCacheClient client;
     private final BlockHeader block;
     private final CodeStore codes;
@@ -72,6 +76,10 @@ public final class PrefetchedState implements WorldState {
         Map<Address, Set<UInt256>> batch = new LinkedHashMap<>(misses);
         misses.clear();
         rounds++;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("block {} fetch round {}: {}{}", block.number(), rounds, batch,
+                    hints.isEmpty() ? "" : " with " + hints.size() + " hint(s)");
+        }
         Set<Hash> codeHashes = new HashSet<>();
         StateCacheClient.HintedRead read = client.read(block, batch, hints);
         hints = List.of(); // the first fetch carries them; later misses are the keys the hint did not name
@@ -87,9 +95,22 @@ public final class PrefetchedState implements WorldState {
         codes.prefetch(codeHashes);
     }
 
+    /** The account as fetched, or as the client holds it (then kept here), or null. */
+    private AccountData known(Address address) {
+        AccountData data = accounts.get(address);
+        if (data == null) {
+            data = client.held(block, address);
+            if (data != null) {
+                accounts.put(address, data);
+                slots.computeIfAbsent(address, a -> new HashMap<>()).putAll(data.slots());
+            }
+        }
+        return data;
+    }
+
     @Override
     public AccountState account(Address address) {
-        AccountData data = accounts.get(address);
+        AccountData data = known(address);
         if (data == null) {
             misses.computeIfAbsent(address, a -> new HashSet<>());
             return null;
@@ -103,11 +124,17 @@ public final class PrefetchedState implements WorldState {
 
     @Override
     public UInt256 storage(Address address, UInt256 slot) {
-        AccountData data = accounts.get(address);
+        AccountData data = known(address);
         if (data != null && !data.exists()) {
             return UInt256.ZERO;
         }
         UInt256 value = data == null ? null : slots.get(address).get(slot);
+        if (value == null && data != null) {
+            value = client.heldSlot(block, address, slot);
+            if (value != null) {
+                slots.get(address).put(slot, value);
+            }
+        }
         if (value == null) {
             misses.computeIfAbsent(address, a -> new HashSet<>()).add(slot);
             return UInt256.ZERO;

@@ -30,6 +30,19 @@ public interface StateCacheClient {
         return new HintedRead(read(block, slotsByAccount), List.of());
     }
 
+    /**
+     * The account at {@code block} as this client already holds it (its slots left out), without a round trip;
+     * null when it does not. A client that keeps nothing holds nothing.
+     */
+    default AccountData held(BlockHeader block, Address address) {
+        return null;
+    }
+
+    /** The slot's value at {@code block} as this client already holds it, without a round trip; null when it does not. */
+    default UInt256 heldSlot(BlockHeader block, Address address, UInt256 slot) {
+        return null;
+    }
+
     /** The accounts asked for (one each, in order), and those a hint added. */
     record HintedRead(List<AccountData> accounts, List<AccountData> hinted) {
     }

@@ -15,19 +15,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads state at a pinned block through the tiers: memory, then PostgreSQL, then the source, which gets
- * everything still missing as one batch. What the source answers is written to both tiers. Each account
- * and slot counts once per tier it was looked up in ({@code evmsim.statecache.requests}).
+ * everything still missing as one batch. What the source answers is written to the fastest tier at once and
+ * to the slower ones behind the answer (off its path: PostgreSQL writes overlap the next upstream request and
+ * the answer's way back), in order per block; a later read at that block waits for them first, so what one read
+ * wrote, the next finds in every tier. Each account and slot counts once per tier it was looked up in
+ * ({@code evmsim.statecache.requests}).
  */
 public class StateReader {
     private static final Logger LOG = LoggerFactory.getLogger(StateReader.class);
     private final List<StateStore> tiers;
     private final StateSource source;
     private final MeterRegistry meters;
+    private final ExecutorService writer = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("statecache-write-behind-", 0).daemon().factory());
+    /** The writes behind still running, by block: each block's run in order. */
+    private final Map<Hash, CompletableFuture<Void>> writesBehind = new ConcurrentHashMap<>();
 
     /** @param tiers fastest first */
     public StateReader(List<StateStore> tiers, StateSource source, MeterRegistry meters) {
@@ -36,9 +47,14 @@ public class StateReader {
         this.meters = meters;
     }
 
-    /** The accounts with the requested slots at {@code block}, in the order of {@code wanted}. */
+    /**
+     * The accounts with the requested slots at {@code block}, in the order of {@code wanted}; returns once what
+     * it fetched is written to every tier.
+     */
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> wanted) {
-        return read(block, wanted, List.of()).accounts();
+        List<AccountData> accounts = readThrough(block, wanted, List.of()).accounts();
+        awaitWritesBehind(block.hash());
+        return accounts;
     }
 
     /** What {@link #read(BlockHeader, Map, List)} answers: the accounts asked for, in order, and those hinted. */
@@ -52,6 +68,19 @@ public class StateReader {
      * not asked for, and the caller asks again if it needs them.
      */
     public Read read(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
+        awaitWritesBehind(block.hash());
+        return readThrough(block, wanted, hints);
+    }
+
+    /** Waits for the writes behind earlier reads at {@code block} (whatever their outcome: each tier counts its own). */
+    public void awaitWritesBehind(Hash block) {
+        CompletableFuture<Void> pending = writesBehind.get(block);
+        if (pending != null) {
+            pending.join();
+        }
+    }
+
+    private Read readThrough(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
         Hash at = block.hash();
         Map<Address, AccountState> accounts = new HashMap<>();
         Map<SlotKey, UInt256> slots = new HashMap<>();
@@ -121,7 +150,7 @@ public class StateReader {
             return List.of();
         }
         try {
-            return read(block, beyond);
+            return readThrough(block, beyond, List.of()).accounts();
         } catch (RuntimeException e) {
             LOG.warn("hinted read at block {} left out: {}", block.hash(), e.getMessage());
             return List.of();
@@ -169,15 +198,35 @@ public class StateReader {
             }
         });
         count("upstream", "hit", newAccounts.size() + newSlots.size());
-        for (StateStore tier : tiers.reversed()) {
-            // Code first and the slowest tier first: once a faster tier answers, the slower ones hold it too.
-            tier.putCode(newCode);
-            tier.putSlots(block.hash(), newSlots);
-            tier.putAccounts(block.hash(), newAccounts);
+        put(tiers.getFirst(), block.hash(), newCode, newSlots, newAccounts);
+        List<StateStore> slower = tiers.subList(1, tiers.size()).reversed();
+        if (!slower.isEmpty()) {
+            writeBehind(block.hash(), () -> slower.forEach(tier -> put(tier, block.hash(), newCode, newSlots, newAccounts)));
         }
         accounts.putAll(newAccounts);
         slots.putAll(newSlots);
         return answer.hinted();
+    }
+
+    /** Code first: a tier that holds an account holds its code. */
+    private static void put(StateStore tier, Hash block, Map<Hash, byte[]> code, Map<SlotKey, UInt256> slots,
+            Map<Address, AccountState> accounts) {
+        tier.putCode(code);
+        tier.putSlots(block, slots);
+        tier.putAccounts(block, accounts);
+    }
+
+    private void writeBehind(Hash block, Runnable write) {
+        Runnable guarded = () -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.warn("writing state of block {} to the slower tiers failed: {}", block, e.getMessage());
+            }
+        };
+        CompletableFuture<Void> next = writesBehind.compute(block, (at, before) -> before == null
+                ? CompletableFuture.runAsync(guarded, writer) : before.thenRunAsync(guarded, writer));
+        next.whenComplete((done, failure) -> writesBehind.remove(block, next));
     }
 
     private boolean codeHeld(Hash codeHash) {
