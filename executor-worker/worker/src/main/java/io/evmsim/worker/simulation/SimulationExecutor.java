@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,6 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
  * runs are deterministic, so a later run reproduces the transactions already published.
  */
 public final class SimulationExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationExecutor.class);
     private final StateCacheClient client;
     private final CodeStore codes;
     private final CodeCache codeCache;
@@ -155,6 +158,9 @@ public final class SimulationExecutor {
                         return;
                     }
                     long t = System.nanoTime();
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("simulation {} fetch round {}: {}", request.id(), fetched.rounds() + 1, fetched.misses());
+                    }
                     try {
                         withinDeadline(() -> {
                             fetched.fetchMisses();

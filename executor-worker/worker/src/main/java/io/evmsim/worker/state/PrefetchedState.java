@@ -9,14 +9,13 @@ import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.client.StateCacheClient;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The state of one pinned block as far as it has been fetched, for one simulation. A read of something
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * round, not one per read.
  */
 public final class PrefetchedState implements WorldState {
-    private static final Logger LOG = LoggerFactory.getLogger(PrefetchedState.class);
     private final StateCacheClient client;
     private final BlockHeader block;
     private final CodeStore codes;
@@ -66,6 +64,11 @@ public final class PrefetchedState implements WorldState {
         return !misses.isEmpty();
     }
 
+    /** The accounts and slots the next fetch asks for (a view). */
+    public Map<Address, Set<UInt256>> misses() {
+        return Collections.unmodifiableMap(misses);
+    }
+
     /** How many batches were fetched. */
     public int rounds() {
         return rounds;
@@ -76,10 +79,6 @@ public final class PrefetchedState implements WorldState {
         Map<Address, Set<UInt256>> batch = new LinkedHashMap<>(misses);
         misses.clear();
         rounds++;
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("block {} fetch round {}: {}{}", block.number(), rounds, batch,
-                    hints.isEmpty() ? "" : " with " + hints.size() + " hint(s)");
-        }
         Set<Hash> codeHashes = new HashSet<>();
         StateCacheClient.HintedRead read = client.read(block, batch, hints);
         hints = List.of(); // the first fetch carries them; later misses are the keys the hint did not name
