@@ -1,6 +1,7 @@
 package io.evmsim.worker.simulation;
 
 import io.evmsim.common.abi.Abis;
+import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.common.simulation.SimulationError;
@@ -28,8 +29,10 @@ import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.CallDeadline;
+import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
+import io.evmsim.statecache.client.UpstreamTally;
 import io.evmsim.worker.result.LeastJsonBytes;
 import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.preview.Preview;
@@ -48,6 +51,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -59,6 +64,7 @@ import tools.jackson.databind.node.ObjectNode;
  * runs are deterministic, so a later run reproduces the transactions already published.
  */
 public final class SimulationExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationExecutor.class);
     private final StateCacheClient client;
     private final CodeStore codes;
     private final CodeCache codeCache;
@@ -96,6 +102,12 @@ public final class SimulationExecutor {
      * while it runs.
      */
     public void run(SimulationRequest request, RunBudget budget, ResultSink sink) {
+        try (UpstreamTally upstream = UpstreamTally.open()) {
+            run(request, budget, sink, upstream);
+        }
+    }
+
+    private void run(SimulationRequest request, RunBudget budget, ResultSink sink, UpstreamTally upstream) {
         long queueMillis = Math.max(0, System.currentTimeMillis() - request.submittedAtMillis());
         timer.record("queue", queueMillis * 1_000_000);
         if (budget.cancelled() || budget.expired()) {
@@ -140,6 +152,9 @@ public final class SimulationExecutor {
         BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
+        fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)
+                .map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()))
+                .toList());
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
         SimulationOptions options = options(request);
         int published = 0;
@@ -164,6 +179,9 @@ public final class SimulationExecutor {
                         return;
                     }
                     long t = System.nanoTime();
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("simulation {} fetch round {}: {}", request.id(), fetched.rounds() + 1, fetched.misses());
+                    }
                     try {
                         withinDeadline(() -> {
                             fetched.fetchMisses();
@@ -245,7 +263,7 @@ public final class SimulationExecutor {
         timer.record("execution", executionNanos);
         timer.record("preview", previewNanos);
         ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
-                fetched.rounds());
+                fetched.rounds(), upstream);
         ((ObjectNode) summary.get("timings")).put("previewMs", previewNanos / 1e6);
         if (singleResult == null && request.includes(ResultPart.PREVIEW)) {
             BundlePreviewJson.write(summary, previews);
@@ -368,7 +386,7 @@ public final class SimulationExecutor {
     }
 
     private static ObjectNode summary(BlockHeader header, BlockContext block, BlockRules rules, Round round,
-            long queueMillis, long fetchNanos, long executionNanos, int fetchRounds) {
+            long queueMillis, long fetchNanos, long executionNanos, int fetchRounds, UpstreamTally upstream) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("status", round.outcome);
         doc.put("transactions", round.transactions);
@@ -402,6 +420,9 @@ public final class SimulationExecutor {
         timings.put("stateFetchMs", fetchNanos / 1e6);
         timings.put("executionMs", executionNanos / 1e6);
         timings.put("stateFetchRounds", fetchRounds);
+        // what the state cache's upstream node was asked on this simulation's behalf (HTTP requests, each a batch)
+        timings.put("upstreamRequests", upstream.requests());
+        timings.put("upstreamMs", Math.round(upstream.millis() * 100) / 100.0);
         return doc;
     }
 

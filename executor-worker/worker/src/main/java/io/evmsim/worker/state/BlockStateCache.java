@@ -8,6 +8,7 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.ChainDescription;
+import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import java.time.Duration;
@@ -93,6 +94,13 @@ public final class BlockStateCache implements StateCacheClient {
 
     @Override
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
+        return read(block, slotsByAccount, List.of()).accounts();
+    }
+
+    /** As {@link #read(BlockHeader, Map)}; the hints go to state-cache only with a read this cache cannot answer. */
+    @Override
+    public HintedRead read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
+            List<Protocol.CallHint> hints) {
         Hash at = block.hash();
         Map<Address, AccountData> known = new HashMap<>();
         Map<Address, Map<UInt256, UInt256>> knownSlots = new HashMap<>();
@@ -118,20 +126,38 @@ public final class BlockStateCache implements StateCacheClient {
                 known.put(address, account);
             }
         }
+        List<AccountData> hinted = List.of();
         if (!missing.isEmpty()) {
-            for (AccountData data : client.read(block, missing)) {
+            HintedRead read = client.read(block, missing, hints);
+            for (AccountData data : read.accounts()) {
                 known.put(data.address(), data);
                 knownSlots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
-                accounts.put(new AccountKey(at, data.address()), withoutSlots(data));
-                data.slots().forEach((slot, value) -> slots.put(new SlotKey(at, data.address(), slot), value));
+                keep(at, data);
             }
+            hinted = read.hinted();
+            hinted.forEach(data -> keep(at, data));
         }
         List<AccountData> answer = new ArrayList<>(slotsByAccount.size());
         for (var entry : slotsByAccount.entrySet()) {
             answer.add(assemble(block, entry.getKey(), entry.getValue(), known.get(entry.getKey()),
                     knownSlots.get(entry.getKey())));
         }
-        return answer;
+        return new HintedRead(answer, hinted);
+    }
+
+    @Override
+    public AccountData held(BlockHeader block, Address address) {
+        return accounts.getIfPresent(new AccountKey(block.hash(), address));
+    }
+
+    @Override
+    public UInt256 heldSlot(BlockHeader block, Address address, UInt256 slot) {
+        return slots.getIfPresent(new SlotKey(block.hash(), address, slot));
+    }
+
+    private void keep(Hash at, AccountData data) {
+        accounts.put(new AccountKey(at, data.address()), withoutSlots(data));
+        data.slots().forEach((slot, value) -> slots.put(new SlotKey(at, data.address(), slot), value));
     }
 
     /** The account with the asked-for slots; each one was cached or has just been fetched. */

@@ -7,19 +7,23 @@ import io.evmsim.evm.state.AccountState;
 import io.evmsim.evm.state.WorldState;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.client.StateCacheClient;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The state of one pinned block as far as it has been fetched, for one simulation. A read of
- * something not yet fetched is recorded as a miss and answered with a placeholder (absent account,
- * zero slot); the executor then discards that run, fetches every miss in one batch
- * ({@link #fetchMisses()}) and runs again, until a run completes without a miss. So a result is
- * only ever built from fetched state, and state-cache sees one request per round, not one per read.
+ * The state of one pinned block as far as it has been fetched, for one simulation. A read of something
+ * neither fetched nor held by the client ({@link StateCacheClient#held}: the worker's cache, no round trip) is
+ * recorded as a miss and answered with a placeholder (absent account, zero slot); the executor then discards
+ * that run, fetches every miss in one batch ({@link #fetchMisses()}) and runs again, until a run completes
+ * without a miss. So a result is only ever built from fetched state, and state-cache sees one request per
+ * round, not one per read.
  */
 public final class PrefetchedState implements WorldState {
     private final StateCacheClient client;
@@ -28,6 +32,7 @@ public final class PrefetchedState implements WorldState {
     private final Map<Address, AccountData> accounts = new HashMap<>();
     private final Map<Address, Map<UInt256, UInt256>> slots = new HashMap<>();
     private final Map<Address, Set<UInt256>> misses = new LinkedHashMap<>();
+    private List<Protocol.CallHint> hints = List.of();
     private int rounds;
 
     public PrefetchedState(StateCacheClient client, BlockHeader block, CodeStore codes) {
@@ -47,8 +52,21 @@ public final class PrefetchedState implements WorldState {
         }
     }
 
+    /**
+     * The calls about to run, sent with the next fetch as a hint of what they will read: where that fetch goes
+     * to the upstream, the accounts and slots they touch come back with it, so most runs need no later round.
+     */
+    public void hint(List<Protocol.CallHint> calls) {
+        this.hints = List.copyOf(calls);
+    }
+
     public boolean hasMisses() {
         return !misses.isEmpty();
+    }
+
+    /** The accounts and slots the next fetch asks for (a view). */
+    public Map<Address, Set<UInt256>> misses() {
+        return Collections.unmodifiableMap(misses);
     }
 
     /** How many batches were fetched. */
@@ -62,19 +80,36 @@ public final class PrefetchedState implements WorldState {
         misses.clear();
         rounds++;
         Set<Hash> codeHashes = new HashSet<>();
-        for (AccountData data : client.read(block, batch)) {
-            AccountData known = accounts.putIfAbsent(data.address(), data);
-            slots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
-            if (known == null && data.exists()) {
-                codeHashes.add(data.codeHash());
+        StateCacheClient.HintedRead read = client.read(block, batch, hints);
+        hints = List.of(); // the first fetch carries them; later misses are the keys the hint did not name
+        for (List<AccountData> part : List.of(read.accounts(), read.hinted())) {
+            for (AccountData data : part) {
+                AccountData known = accounts.putIfAbsent(data.address(), data);
+                slots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
+                if (known == null && data.exists()) {
+                    codeHashes.add(data.codeHash());
+                }
             }
         }
         codes.prefetch(codeHashes);
     }
 
+    /** The account as fetched, or as the client holds it (then kept here), or null. */
+    private AccountData known(Address address) {
+        AccountData data = accounts.get(address);
+        if (data == null) {
+            data = client.held(block, address);
+            if (data != null) {
+                accounts.put(address, data);
+                slots.computeIfAbsent(address, a -> new HashMap<>()).putAll(data.slots());
+            }
+        }
+        return data;
+    }
+
     @Override
     public AccountState account(Address address) {
-        AccountData data = accounts.get(address);
+        AccountData data = known(address);
         if (data == null) {
             misses.computeIfAbsent(address, a -> new HashSet<>());
             return null;
@@ -88,11 +123,17 @@ public final class PrefetchedState implements WorldState {
 
     @Override
     public UInt256 storage(Address address, UInt256 slot) {
-        AccountData data = accounts.get(address);
+        AccountData data = known(address);
         if (data != null && !data.exists()) {
             return UInt256.ZERO;
         }
         UInt256 value = data == null ? null : slots.get(address).get(slot);
+        if (value == null && data != null) {
+            value = client.heldSlot(block, address, slot);
+            if (value != null) {
+                slots.get(address).put(slot, value);
+            }
+        }
         if (value == null) {
             misses.computeIfAbsent(address, a -> new HashSet<>()).add(slot);
             return UInt256.ZERO;

@@ -46,15 +46,21 @@ public final class HttpStateCacheClient implements StateCacheClient {
 
     @Override
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
+        return read(block, slotsByAccount, null).accounts();
+    }
+
+    @Override
+    public HintedRead read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
+            List<Protocol.CallHint> hints) {
         List<Protocol.AccountRequest> accounts = new ArrayList<>(slotsByAccount.size());
         slotsByAccount.forEach((address, slots) -> accounts.add(new Protocol.AccountRequest(address, List.copyOf(slots))));
-        Protocol.ReadResponse response = post("v1/state",
-                new Protocol.ReadRequest(block.hash(), block.number(), accounts), Protocol.ReadResponse.class);
+        Protocol.ReadResponse response = post("v1/state", new Protocol.ReadRequest(block.hash(), block.number(),
+                accounts, hints == null || hints.isEmpty() ? null : hints), Protocol.ReadResponse.class);
         if (response.accounts() == null || response.accounts().size() != accounts.size()) {
             throw new StateCacheException("state-cache answered " + (response.accounts() == null ? "no"
                     : response.accounts().size()) + " accounts for " + accounts.size() + " requested");
         }
-        return response.accounts();
+        return new HintedRead(response.accounts(), response.hinted() == null ? List.of() : response.hinted());
     }
 
     @Override
@@ -114,6 +120,7 @@ public final class HttpStateCacheClient implements StateCacheClient {
             Thread.currentThread().interrupt();
             throw new StateCacheException("interrupted while calling state-cache " + path, e);
         }
+        UpstreamTally.record(response.headers());
         if (response.statusCode() / 100 != 2) {
             throw new StateCacheException("state-cache " + path + " answered " + response.statusCode() + ": "
                     + describeError(response.body()), response.statusCode(), null);

@@ -16,20 +16,49 @@ import java.util.Map;
  * <li>{@code GET /v1/chain} answers a {@link ChainDescription}</li>
  * <li>errors answer an {@link ErrorResponse} with status 400 (bad input), 404 (unknown block or code hash),
  * 502 (the upstream failed or its proof did not verify)</li>
+ * <li>every answer carries {@link #UPSTREAM_REQUESTS} and {@link #UPSTREAM_MILLIS}: what serving it cost upstream</li>
  * </ul>
  */
 public final class Protocol {
+    /** Response header: the upstream HTTP requests (JSON-RPC batches) this answer needed. */
+    public static final String UPSTREAM_REQUESTS = "Upstream-Requests";
+    /** Response header: the time spent in those requests, in milliseconds. */
+    public static final String UPSTREAM_MILLIS = "Upstream-Millis";
+
     private Protocol() {
     }
 
-    /** Reads at the block with this hash; the number is checked against it. */
-    public record ReadRequest(Hash blockHash, long blockNumber, List<AccountRequest> accounts) {
+    /**
+     * Reads at the block with this hash; the number is checked against it.
+     *
+     * @param hints calls about to run at this block, or null: when the read has to ask the upstream anyway, it
+     *              asks in the same request which accounts and slots these calls touch, and answers those too
+     *              ({@link ReadResponse#hinted})
+     */
+    public record ReadRequest(Hash blockHash, long blockNumber, List<AccountRequest> accounts, List<CallHint> hints) {
+        public ReadRequest(Hash blockHash, long blockNumber, List<AccountRequest> accounts) {
+            this(blockHash, blockNumber, accounts, null);
+        }
     }
 
     public record AccountRequest(Address address, List<UInt256> slots) {
     }
 
-    public record ReadResponse(List<AccountData> accounts) {
+    /** Calls one read may carry as hints (a bundle's first ones): each is one more call in the upstream batch. */
+    public static final int MAX_HINTS = 64;
+
+    /** A call as eth_createAccessList takes it ({@code to} null for a creation, {@code data} 0x-hex). */
+    public record CallHint(Address from, Address to, String data, UInt256 value) {
+    }
+
+    /**
+     * @param hinted accounts with the slots the hints named, beyond those asked for (verified as they are); empty
+     *               or null when no hint was asked (all was cached, or the upstream gives none)
+     */
+    public record ReadResponse(List<AccountData> accounts, List<AccountData> hinted) {
+        public ReadResponse(List<AccountData> accounts) {
+            this(accounts, List.of());
+        }
     }
 
     public record CodeRequest(List<Hash> codeHashes) {

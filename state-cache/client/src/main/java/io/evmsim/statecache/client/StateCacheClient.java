@@ -19,6 +19,34 @@ public interface StateCacheClient {
     /** Reads the accounts and the given slots of each at {@code block}, in one round trip; one entry per account, in the map's iteration order. */
     List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount);
 
+    /**
+     * As {@link #read}, with the calls about to run at {@code block} as a hint of what else they will read:
+     * where the read needs the upstream anyway, the accounts and slots the hint names come with the answer
+     * ({@link HintedRead#hinted}), fetched and verified in the same round trip. A client that takes no hints
+     * answers none.
+     */
+    default HintedRead read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
+            List<Protocol.CallHint> hints) {
+        return new HintedRead(read(block, slotsByAccount), List.of());
+    }
+
+    /**
+     * The account at {@code block} as this client already holds it (its slots left out), without a round trip;
+     * null when it does not. A client that keeps nothing holds nothing.
+     */
+    default AccountData held(BlockHeader block, Address address) {
+        return null;
+    }
+
+    /** The slot's value at {@code block} as this client already holds it, without a round trip; null when it does not. */
+    default UInt256 heldSlot(BlockHeader block, Address address, UInt256 slot) {
+        return null;
+    }
+
+    /** The accounts asked for (one each, in order), and those a hint added. */
+    record HintedRead(List<AccountData> accounts, List<AccountData> hinted) {
+    }
+
     /** Code by code hash, in one round trip. */
     Map<Hash, byte[]> code(Set<Hash> codeHashes);
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1")
 public class StateController {
+    private static final Pattern HEX_BYTES = Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
+
     private final BlockResolver blocks;
     private final StateReader state;
 
@@ -62,7 +65,14 @@ public class StateController {
             require(wanted.putIfAbsent(account.address(), new LinkedHashSet<>(slots)) == null,
                     "accounts[" + i + "].address " + account.address() + " appears twice");
         }
-        return new Protocol.ReadResponse(state.read(block, wanted));
+        List<Protocol.CallHint> hints = request.hints() == null ? List.of() : request.hints();
+        for (int i = 0; i < hints.size(); i++) {
+            require(hints.get(i) != null && hints.get(i).from() != null, "hints[" + i + "].from is required");
+            require(hints.get(i).data() == null || HEX_BYTES.matcher(hints.get(i).data()).matches(), "hints[" + i + "].data is not 0x-hex");
+        }
+        require(hints.size() <= Protocol.MAX_HINTS, "hints holds " + hints.size() + " calls, at most " + Protocol.MAX_HINTS + " are taken");
+        StateReader.Read read = state.read(block, wanted, hints);
+        return new Protocol.ReadResponse(read.accounts(), read.hinted());
     }
 
     @PostMapping("/code")

@@ -7,15 +7,24 @@ import io.evmsim.statecache.cache.PostgresStore;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.state.StateSource;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Resolves block ids to concrete headers. Tags and numbers are always asked of the source (they move, and a
- * number can be reorged); headers by hash never change and are cached in memory and PostgreSQL.
+ * Resolves block ids to concrete headers. Headers by hash never change and are cached in memory and
+ * PostgreSQL. A number resolves without the source when the chain follower has walked that block on an
+ * unbroken chain up to the head it saw last ({@link #followed}); other numbers, and tags, are asked of the
+ * source (they move, and a number can be reorged). After a reorg, a number resolves to the block the follower
+ * saw until its next poll; state is kept by block hash, so a resolution never mixes two blocks' state.
  */
 public class BlockResolver {
     private final StateSource source;
     private final PostgresStore postgres;
+    /** Blocks on the chain the follower walked, by number; at most this many, the newest kept. */
+    static final int FOLLOWED_BLOCKS = 4_096;
+
     private final Cache<Hash, BlockHeader> byHash = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final ConcurrentNavigableMap<Long, Hash> followedChain = new ConcurrentSkipListMap<>();
 
     public BlockResolver(StateSource source, PostgresStore postgres) {
         this.source = source;
@@ -27,6 +36,12 @@ public class BlockResolver {
         BlockSelector selector = BlockSelector.parse(blockId);
         if (selector instanceof BlockSelector.ByHash hash) {
             return byHash(hash.hash());
+        }
+        if (selector instanceof BlockSelector.Number number) {
+            Hash followed = followedChain.get(number.number());
+            if (followed != null) {
+                return byHash(followed);
+            }
         }
         BlockHeader header = source.header(selector)
                 .orElseThrow(() -> new UnknownBlockException("block " + blockId + " is not known to the "
@@ -46,6 +61,24 @@ public class BlockResolver {
                 + " is not known to the " + source.describe()));
         remember(found);
         return found;
+    }
+
+    /**
+     * The chain follower reached {@code block}: from now on its number resolves to it. Blocks above it are
+     * forgotten (the head moved back), and so is every block below it unless its parent is the block followed
+     * at the number before (a reorg or a gap breaks the chain).
+     */
+    public void followed(BlockHeader block) {
+        remember(block);
+        followedChain.tailMap(block.number(), false).clear();
+        Hash parent = followedChain.get(block.number() - 1);
+        if (parent == null || !parent.equals(block.parentHash())) {
+            followedChain.headMap(block.number()).clear();
+        }
+        followedChain.put(block.number(), block.hash());
+        while (followedChain.size() > FOLLOWED_BLOCKS) {
+            followedChain.pollFirstEntry();
+        }
     }
 
     private void remember(BlockHeader header) {

@@ -66,6 +66,7 @@ public class ChainFollower {
         BlockHeader previous = followed;
         if (previous == null || head.number() <= previous.number()
                 || head.number() - previous.number() > properties.maxBlocksPerPoll()) {
+            blocks.followed(head);
             followed = head;
             return;
         }
@@ -78,6 +79,7 @@ public class ChainFollower {
             if (block.parentHash().equals(previous.hash()) && diffsUnavailable == null) {
                 carry(previous, block);
             }
+            blocks.followed(block);
             previous = block;
         }
         followed = head;

@@ -5,6 +5,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.Protocol;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,16 +15,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads state at a pinned block through the tiers: memory, then PostgreSQL, then the source, which gets
- * everything still missing as one batch. What the source answers is written to both tiers. Each account
- * and slot counts once per tier it was looked up in ({@code evmsim.statecache.requests}).
+ * everything still missing as one batch. What the source answers is written to the fastest tier at once and
+ * to the slower ones behind the answer (off its path: PostgreSQL writes overlap the next upstream request and
+ * the answer's way back), in order per block; a later read at that block waits for them first, so what one read
+ * wrote, the next finds in every tier. Each account and slot counts once per tier it was looked up in
+ * ({@code evmsim.statecache.requests}).
  */
 public class StateReader {
+    private static final Logger LOG = LoggerFactory.getLogger(StateReader.class);
     private final List<StateStore> tiers;
     private final StateSource source;
     private final MeterRegistry meters;
+    private final ExecutorService writer = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("statecache-write-behind-", 0).daemon().factory());
+    /** The writes behind still running, by block: each block's run in order. */
+    private final Map<Hash, CompletableFuture<Void>> writesBehind = new ConcurrentHashMap<>();
 
     /** @param tiers fastest first */
     public StateReader(List<StateStore> tiers, StateSource source, MeterRegistry meters) {
@@ -32,8 +47,40 @@ public class StateReader {
         this.meters = meters;
     }
 
-    /** The accounts with the requested slots at {@code block}, in the order of {@code wanted}. */
+    /**
+     * The accounts with the requested slots at {@code block}, in the order of {@code wanted}; returns once what
+     * it fetched is written to every tier.
+     */
     public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> wanted) {
+        List<AccountData> accounts = readThrough(block, wanted, List.of()).accounts();
+        awaitWritesBehind(block.hash());
+        return accounts;
+    }
+
+    /** What {@link #read(BlockHeader, Map, List)} answers: the accounts asked for, in order, and those hinted. */
+    public record Read(List<AccountData> accounts, List<AccountData> hinted) {
+    }
+
+    /**
+     * As {@link #read(BlockHeader, Map)}; when that needs the source, the source is also asked which accounts and
+     * slots {@code hints} will touch (in the same upstream request), and those not asked for are read too, in
+     * one more batch, and answered as {@link Read#hinted}. A hinted read that fails leaves them out: they were
+     * not asked for, and the caller asks again if it needs them.
+     */
+    public Read read(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
+        awaitWritesBehind(block.hash());
+        return readThrough(block, wanted, hints);
+    }
+
+    /** Waits for the writes behind earlier reads at {@code block} (whatever their outcome: each tier counts its own). */
+    public void awaitWritesBehind(Hash block) {
+        CompletableFuture<Void> pending = writesBehind.get(block);
+        if (pending != null) {
+            pending.join();
+        }
+    }
+
+    private Read readThrough(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
         Hash at = block.hash();
         Map<Address, AccountState> accounts = new HashMap<>();
         Map<SlotKey, UInt256> slots = new HashMap<>();
@@ -72,8 +119,9 @@ public class StateReader {
                 missing.put(address, missingKeys);
             }
         });
+        Map<Address, Set<UInt256>> hintedKeys = Map.of();
         if (!missing.isEmpty()) {
-            fetch(block, missing, accounts, slots);
+            hintedKeys = fetch(block, missing, hints, accounts, slots);
         }
         List<AccountData> result = new ArrayList<>(wanted.size());
         wanted.forEach((address, keys) -> {
@@ -81,7 +129,32 @@ public class StateReader {
             keys.forEach(slot -> values.put(slot, slots.get(new SlotKey(address, slot))));
             result.add(accounts.get(address).withSlots(address, values));
         });
-        return result;
+        return new Read(result, hinted(block, wanted, hintedKeys));
+    }
+
+    /** The hinted accounts and slots beyond {@code wanted}, read through the tiers and the source. */
+    private List<AccountData> hinted(BlockHeader block, Map<Address, Set<UInt256>> wanted,
+            Map<Address, Set<UInt256>> hintedKeys) {
+        Map<Address, Set<UInt256>> beyond = new LinkedHashMap<>();
+        hintedKeys.forEach((address, keys) -> {
+            Set<UInt256> asked = wanted.get(address);
+            Set<UInt256> more = new HashSet<>(keys);
+            if (asked != null) {
+                more.removeAll(asked);
+            }
+            if (asked == null || !more.isEmpty()) {
+                beyond.put(address, more);
+            }
+        });
+        if (beyond.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return readThrough(block, beyond, List.of()).accounts();
+        } catch (RuntimeException e) {
+            LOG.warn("hinted read at block {} left out: {}", block.hash(), e.getMessage());
+            return List.of();
+        }
     }
 
     /** Code by hash from the tiers; the empty code hash needs no lookup. Hashes no tier holds are left out. */
@@ -107,9 +180,13 @@ public class StateReader {
         return found;
     }
 
-    private void fetch(BlockHeader block, Map<Address, Set<UInt256>> missing, Map<Address, AccountState> accounts,
-            Map<SlotKey, UInt256> slots) {
-        Map<Address, FetchedAccount> fetched = source.fetch(block, missing, this::codeHeld);
+    /** Fetches {@code missing} into {@code accounts} and {@code slots}; answers the keys {@code hints} named. */
+    private Map<Address, Set<UInt256>> fetch(BlockHeader block, Map<Address, Set<UInt256>> missing,
+            List<Protocol.CallHint> hints, Map<Address, AccountState> accounts, Map<SlotKey, UInt256> slots) {
+        StateSource.HintedFetch answer = hints.isEmpty()
+                ? new StateSource.HintedFetch(source.fetch(block, missing, this::codeHeld), Map.of())
+                : source.fetch(block, missing, this::codeHeld, hints);
+        Map<Address, FetchedAccount> fetched = answer.accounts();
         Map<Address, AccountState> newAccounts = new HashMap<>();
         Map<SlotKey, UInt256> newSlots = new HashMap<>();
         Map<Hash, byte[]> newCode = new HashMap<>();
@@ -121,14 +198,35 @@ public class StateReader {
             }
         });
         count("upstream", "hit", newAccounts.size() + newSlots.size());
-        for (StateStore tier : tiers.reversed()) {
-            // Code first and the slowest tier first: once a faster tier answers, the slower ones hold it too.
-            tier.putCode(newCode);
-            tier.putSlots(block.hash(), newSlots);
-            tier.putAccounts(block.hash(), newAccounts);
+        put(tiers.getFirst(), block.hash(), newCode, newSlots, newAccounts);
+        List<StateStore> slower = tiers.subList(1, tiers.size()).reversed();
+        if (!slower.isEmpty()) {
+            writeBehind(block.hash(), () -> slower.forEach(tier -> put(tier, block.hash(), newCode, newSlots, newAccounts)));
         }
         accounts.putAll(newAccounts);
         slots.putAll(newSlots);
+        return answer.hinted();
+    }
+
+    /** Code first: a tier that holds an account holds its code. */
+    private static void put(StateStore tier, Hash block, Map<Hash, byte[]> code, Map<SlotKey, UInt256> slots,
+            Map<Address, AccountState> accounts) {
+        tier.putCode(code);
+        tier.putSlots(block, slots);
+        tier.putAccounts(block, accounts);
+    }
+
+    private void writeBehind(Hash block, Runnable write) {
+        Runnable guarded = () -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.warn("writing state of block {} to the slower tiers failed: {}", block, e.getMessage());
+            }
+        };
+        CompletableFuture<Void> next = writesBehind.compute(block, (at, before) -> before == null
+                ? CompletableFuture.runAsync(guarded, writer) : before.thenRunAsync(guarded, writer));
+        next.whenComplete((done, failure) -> writesBehind.remove(block, next));
     }
 
     private boolean codeHeld(Hash codeHash) {

@@ -181,6 +181,7 @@ public class JsonRpcUpstream {
             throw new UpstreamException("interrupted while waiting for the upstream", e);
         }
         Timer.Sample sample = Timer.start(meters);
+        long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> exchange = null;
         try {
             httpRequests.incrementAndGet();
@@ -224,6 +225,7 @@ public class JsonRpcUpstream {
             throw new UpstreamException("interrupted while calling the upstream", e);
         } finally {
             node.permits().release();
+            UpstreamUse.record(System.nanoTime() - started);
             sample.stop(meters.timer("evmsim.upstream.call.duration", "method", label));
         }
     }
