@@ -51,8 +51,11 @@ public final class TransactionProcessor {
 
     public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
             ExecutionTracer tracer, Validation validation) {
-        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules, validation);
         Account sender = state.account(tx.sender());
+        InvalidReason invalid = TransactionValidator.checkNonce(tx, sender, validation);
+        if (invalid == null) {
+            invalid = TransactionValidator.checkStatic(tx, block, rules, validation);
+        }
         if (invalid == null) {
             invalid = TransactionValidator.checkSender(tx, sender, validation);
         }

@@ -29,13 +29,14 @@ final class TransactionValidator {
         if (tx.isCreate() && tx.data().length > rules.maxInitcodeSize()) {
             return InvalidReason.INITCODE_TOO_LARGE;
         }
-        if (tx.gasLimit() > rules.transactionGasCap()) {
+        // EIP-7825 binds transactions in blocks; a call with checks skipped may exceed it (geth's SkipTransactionChecks)
+        if (validation == Validation.ENFORCED && tx.gasLimit() > rules.transactionGasCap()) {
             return InvalidReason.GAS_LIMIT_ABOVE_CAP;
         }
         if (tx.gasLimit() > block.gasLimit()) {
             return InvalidReason.GAS_LIMIT_ABOVE_BLOCK;
         }
-        if (validation == Validation.ENFORCED) {
+        if (validation != Validation.SKIPPED) {
             if (tx.gasPrice() == null && tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
                 return InvalidReason.TIP_ABOVE_FEE_CAP;
             }
@@ -82,21 +83,25 @@ final class TransactionValidator {
         return null;
     }
 
-    /** Checks against the sender's account: nonce, code (EIP-3607) and funds for the worst case. */
+    /** The sender's nonce against the transaction's: checked first, as geth's {@code preCheck} does. */
+    static InvalidReason checkNonce(EvmTransaction tx, Account sender, Validation validation) {
+        if (validation == Validation.SKIPPED) {
+            return null;
+        }
+        if (sender.nonce() == NONCE_MAX) {
+            return InvalidReason.NONCE_MAX;
+        }
+        if (Long.compareUnsigned(tx.nonce(), sender.nonce()) < 0) {
+            return InvalidReason.NONCE_TOO_LOW;
+        }
+        return tx.nonce() != sender.nonce() ? InvalidReason.NONCE_TOO_HIGH : null;
+    }
+
+    /** Checks against the sender's account: code (EIP-3607) and funds for the worst case. */
     static InvalidReason checkSender(EvmTransaction tx, Account sender, Validation validation) {
-        if (validation == Validation.ENFORCED) {
-            if (sender.nonce() == NONCE_MAX) {
-                return InvalidReason.NONCE_MAX;
-            }
-            if (Long.compareUnsigned(tx.nonce(), sender.nonce()) < 0) {
-                return InvalidReason.NONCE_TOO_LOW;
-            }
-            if (tx.nonce() != sender.nonce()) {
-                return InvalidReason.NONCE_TOO_HIGH;
-            }
-            if (sender.code().size() != 0 && sender.code().delegationTarget() == null) {
-                return InvalidReason.SENDER_NOT_EOA;
-            }
+        if (validation == Validation.ENFORCED && sender.code().size() != 0
+                && sender.code().delegationTarget() == null) {
+            return InvalidReason.SENDER_NOT_EOA;
         }
         UInt256 worstCase = maxCost(tx);
         if (worstCase == null || sender.balance().compareTo(worstCase) < 0) {

@@ -149,15 +149,15 @@ final class RpcRun {
             ExecutionTracer tracer) {
         EvmTransaction tx = TransactionFactory.build(call, state, block, rules(), request.validation(),
                 request.gasCap());
-        return run(processor, state, block, tx, tracer);
+        return run(processor, state, block, tx, tracer,
+                request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
     }
 
     Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, EvmTransaction tx,
-            ExecutionTracer tracer) {
+            ExecutionTracer tracer, Validation validation) {
         ExecutionTracer watched = tracer == null ? deadline.watchdog()
                 : new CompositeTracer(List.of(deadline.watchdog(), tracer));
-        TransactionResult result = processor.execute(state, block, tx, watched,
-                request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
+        TransactionResult result = processor.execute(state, block, tx, watched, validation);
         deadline.afterExecution();
         return new Executed(tx, result);
     }

@@ -59,7 +59,11 @@ class SimulateV1Test {
     /** Reverts with the word 42. */
     private static final Address REVERTER = Address.fromLong(0xdead);
     private static final byte[] REVERTER_CODE = Hex.decode("0x602a5f5260205ffd");
-    private static final Map<Address, byte[]> CODE = Map.of(CALLS_MOVED_TO, CALLS_MOVED_TO_CODE,
+    /** Returns GAS, its first instruction's reading. */
+    private static final Address GAS_READER = Address.fromLong(0x9a5);
+    private static final byte[] GAS_READER_CODE = Hex.decode("0x5a5f5260205ff3");
+    private static final Map<Address, byte[]> CODE = Map.of(GAS_READER, GAS_READER_CODE,
+            CALLS_MOVED_TO, CALLS_MOVED_TO_CODE,
             CALLS_IDENTITY, CALLS_IDENTITY_CODE, HEADER_READER, HEADER_READER_CODE,
             REVERTER, REVERTER_CODE);
 
@@ -180,6 +184,48 @@ class SimulateV1Test {
         assertEquals("0x0", blocks.get(1).get("blobGasUsed").stringValue());
     }
 
+    @Test
+    void aCallWithoutGasGetsWhatIsLeftOfTheBlockUpToTheRpcGasCap() {
+        // ethSimulate-get-block-properties: geth's sanitizeCall gives the block's remaining gas, then its
+        // cross-block budget (the RPC gas cap, 50M here) clamps it
+        JsonNode blocks = simulate(block(null, Map.of(), call(GAS_READER, "0x", null), call(GAS_READER, "0x", null)),
+                block(new BlockOverrides(null, null, null, null, null, 60_000_000L, null), Map.of(),
+                        call(GAS_READER, "0x", null)));
+        long first = gasUsed(blocks.get(0), 0);
+        assertEquals(PINNED.gasLimit() - 21_000 - 2, gasLeft(blocks.get(0), 0)); // GAS costs 2
+        assertEquals(PINNED.gasLimit() - first - 21_000 - 2, gasLeft(blocks.get(0), 1));
+        long spent = first + gasUsed(blocks.get(0), 1);
+        assertEquals(50_000_000L - spent - 21_000 - 2, gasLeft(blocks.get(1), 0)); // the cap, less what was spent
+    }
+
+    @Test
+    void withValidationTheEip7825CapDoesNotBindASimulatedCall() {
+        // geth's simulator sets SkipTransactionChecks even with validation: 30M gas runs under Osaka rules
+        JsonNode answer = answer(true, ChainFork.OSAKA, block(new BlockOverrides(null, null, UInt256.ZERO, null,
+                null, null, null), Map.of(), call(GAS_READER, "0x", 30_000_000L)));
+        assertEquals(null, answer.get("error"), answer.toString());
+        assertEquals(30_000_000L - 21_000 - 2, gasLeft(answer.get("result").get(0), 0));
+    }
+
+    @Test
+    void aNonceOverrideOfTwoToThe64MinusOneRunsAndWithValidationHasMaxValue() {
+        // ethSimulate-overflow-nonce and ethSimulate-overflow-nonce-validation
+        Map<Address, AccountOverride> maxNonce = Map.of(SENDER, new AccountOverride(null, -1L, null, null, null,
+                null));
+        assertEquals("0x1", simulate(block(null, maxNonce, call(GAS_READER, "0x", null))).get(0).get("calls").get(0)
+                .get("status").stringValue());
+        JsonNode error = answer(true, ChainFork.PRAGUE, block(new BlockOverrides(null, null, UInt256.ZERO, null,
+                null, null, null), maxNonce, call(GAS_READER, "0x", null))).get("error");
+        assertEquals(RpcError.INTERNAL, error.get("code").intValue(), error.toString());
+        assertEquals("err: nonce has max value: address 0x000000000000000000000000000000000000c000, nonce: "
+                + "18446744073709551615 (supplied gas 30000000)", error.get("message").stringValue());
+    }
+
+    private static long gasLeft(JsonNode block, int call) {
+        return Long.decode("0x" + block.get("calls").get(call).get("returnData").stringValue().substring(2)
+                .replaceFirst("^0+(?=.)", ""));
+    }
+
     private static Map<Address, AccountOverride> moveIdentityTo(Address target) {
         return Map.of(IDENTITY, new AccountOverride(null, null, null, null, null, target));
     }
@@ -231,12 +277,16 @@ class SimulateV1Test {
     }
 
     private static JsonNode answer(SimulatedBlock... blocks) {
+        return answer(false, ChainFork.PRAGUE, blocks);
+    }
+
+    private static JsonNode answer(boolean validation, ChainFork fork, SimulatedBlock... blocks) {
         Chain chain = new Chain();
         RpcExecutor executor = new RpcExecutor(chain, new CodeStore(chain, 1 << 20), new CodeCache(16),
-                ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.PRAGUE)), 8, 250_000, 16L << 20);
+                ChainRules.of(ChainSchedule.fromGenesis(1, "test", fork)), 8, 250_000, 16L << 20);
         RpcCall rpc = new RpcCall(RpcMethod.ETH_SIMULATE_V1, List.of(blocks), false, false, null, List.of());
         SimulationRequest request = new SimulationRequest("s1", "gateway", SimulationKind.SINGLE, "latest",
-                List.of(), Map.of(), null, false, false, 50_000_000L, 10_000, System.currentTimeMillis(), rpc);
+                List.of(), Map.of(), null, false, validation, 50_000_000L, 10_000, System.currentTimeMillis(), rpc);
         List<String> answers = new ArrayList<>();
         executor.run(request, RunBudget.of(request), new ResultSink() {
             @Override
