@@ -61,7 +61,7 @@ class ExecutionApisFixturesTest {
             "ethSimulate-blockhash-complex", READS_A_SIMULATED_HASH,
             "ethSimulate-blockhash-start-before-head", READS_A_SIMULATED_HASH,
             "ethSimulate-overwrite-existing-contract", READS_A_SIMULATED_HASH,
-            "ethSimulate-empty-with-block-num-set-firstblock", "simulates on block 1, under Homestead, a fork this"
+            "ethSimulate-empty-with-block-num-set-firstblock", "simulates on top of block 1, under Homestead, a fork this"
                     + " engine does not implement (our answer: -32602 naming the fork)",
             "ethSimulate-self-destructive-contract-produces-logs", "its SELFDESTRUCT pays 0x0000000000000000000000"
                     + "000000000000000000, the hive chain's fee recipient, which exists there (no new-account gas)"

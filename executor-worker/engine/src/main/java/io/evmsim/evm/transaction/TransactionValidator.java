@@ -29,7 +29,8 @@ final class TransactionValidator {
         if (tx.isCreate() && tx.data().length > rules.maxInitcodeSize()) {
             return InvalidReason.INITCODE_TOO_LARGE;
         }
-        // EIP-7825 binds transactions in blocks; a call with checks skipped may exceed it (geth's SkipTransactionChecks)
+        // EIP-7825 binds transactions in blocks; a call or simulated block may exceed it (geth's
+        // SkipTransactionChecks)
         if (validation == Validation.ENFORCED && tx.gasLimit() > rules.transactionGasCap()) {
             return InvalidReason.GAS_LIMIT_ABOVE_CAP;
         }
@@ -45,7 +46,7 @@ final class TransactionValidator {
             }
         }
         if (tx.type() == 3) {
-            InvalidReason blobProblem = checkBlobs(tx, block, rules);
+            InvalidReason blobProblem = checkBlobs(tx, block, rules, validation);
             if (blobProblem != null) {
                 return blobProblem;
             }
@@ -61,7 +62,8 @@ final class TransactionValidator {
         return null;
     }
 
-    private static InvalidReason checkBlobs(EvmTransaction tx, BlockContext block, ForkRules rules) {
+    private static InvalidReason checkBlobs(EvmTransaction tx, BlockContext block, ForkRules rules,
+            Validation validation) {
         if (tx.isCreate()) {
             return InvalidReason.CREATE_NOT_ALLOWED;
         }
@@ -77,7 +79,8 @@ final class TransactionValidator {
                 return InvalidReason.INVALID_BLOB_VERSION;
             }
         }
-        if (tx.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
+        if (!TransactionProcessor.blobFeeFree(tx, validation)
+                && tx.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
             return InvalidReason.BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE;
         }
         return null;

@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code internal/ethapi/simulate.go}): blocks of calls on top of the pinned block, each block's
  * state overrides applied to the state the earlier blocks left. Numbers and timestamps follow the
  * parent (+1, +12 seconds) unless overridden; a gap in numbers is filled with empty blocks, which the
- * answer lists too. Without validation the base fee is zero and fees are not checked; a call that
+ * answer lists too. Without validation the base fee is zero (the blob base fee is not) and fees are
+ * not checked; a call that
  * would be rejected fails the whole request with the spec's code. Each block runs under the rules
  * its own number and timestamp choose, as geth's: blocks on either side of an activation run
  * different forks (and blob parameters).
@@ -187,9 +188,9 @@ final class SimulateV1 {
             BlockHeader header = run.header();
             UInt256 baseFee = o != null && o.baseFee() != null ? o.baseFee()
                     : validation ? nextBaseFee() : UInt256.ZERO;
+            // without validation geth zeroes the base fee only: BLOBBASEFEE still follows the excess blob gas
             UInt256 blobBaseFee = o != null && o.blobBaseFee() != null ? o.blobBaseFee()
-                    : validation ? BlobGas.baseFee(header.excessBlobGas(), rules.blobSchedule().baseFeeUpdateFraction())
-                    : UInt256.ZERO;
+                    : BlobGas.baseFee(header.excessBlobGas(), rules.blobSchedule().baseFeeUpdateFraction());
             return new BlockContext(planned.number(), planned.timestamp(),
                     o != null && o.coinbase() != null ? o.coinbase() : parentCoinbase,
                     o != null && o.gasLimit() != null ? o.gasLimit() : parentGasLimit, baseFee,
