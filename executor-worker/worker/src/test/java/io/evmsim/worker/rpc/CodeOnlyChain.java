@@ -28,16 +28,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A chain for the JSON-RPC method tests: one pinned block; every account exists with no balance,
- * and the given contracts have their code.
+ * A chain for the JSON-RPC method tests: one pinned block; every account exists with the same
+ * balance (none unless given), and the given contracts have their code.
  */
 final class CodeOnlyChain implements StateCacheClient {
     private final BlockHeader pinned;
     private final Map<Address, byte[]> code;
+    private final UInt256 balance;
 
     CodeOnlyChain(BlockHeader pinned, Map<Address, byte[]> code) {
+        this(pinned, code, UInt256.ZERO);
+    }
+
+    /** With every account holding {@code balance}. */
+    CodeOnlyChain(BlockHeader pinned, Map<Address, byte[]> code, UInt256 balance) {
         this.pinned = pinned;
         this.code = code;
+        this.balance = balance;
     }
 
     /** The JSON-RPC answer ({@code result} or {@code error}) to {@code request} on this chain under {@code fork}. */
@@ -87,7 +94,7 @@ final class CodeOnlyChain implements StateCacheClient {
             Map<UInt256, UInt256> slots = new HashMap<>();
             keys.forEach(key -> slots.put(key, UInt256.ZERO));
             byte[] bytes = code.get(address);
-            accounts.add(new AccountData(address, true, 0, UInt256.ZERO,
+            accounts.add(new AccountData(address, true, 0, balance,
                     bytes == null ? Hash.EMPTY_CODE : Keccak.hash(bytes), Hash.EMPTY_TRIE, slots));
         });
         return accounts;
