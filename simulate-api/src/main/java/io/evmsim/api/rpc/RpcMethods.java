@@ -39,6 +39,7 @@ final class RpcMethods {
             case "eth_estimateGas" -> run(requests.call(RpcMethod.ETH_ESTIMATE_GAS, params));
             case "eth_createAccessList" -> run(requests.call(RpcMethod.ETH_CREATE_ACCESS_LIST, params));
             case "debug_traceCall" -> run(requests.traceCall(params));
+            case "debug_traceCallMany" -> run(requests.traceCallMany(params));
             case "eth_simulateV1" -> run(requests.simulateV1(params));
             case "eth_callBundle" -> run(requests.callBundle(params));
             default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "the method " + method

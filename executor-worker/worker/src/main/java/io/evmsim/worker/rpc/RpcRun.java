@@ -124,8 +124,12 @@ final class RpcRun {
     }
 
     BlockContext block(BlockOverrides overrides) {
-        boolean feeless = !request.validation()
-                && request.transactions().stream().allMatch(TransactionFactory::feeless);
+        return block(overrides, request.transactions());
+    }
+
+    /** The block of {@code calls}: no base fee when validation is off and none of them names a fee. */
+    BlockContext block(BlockOverrides overrides, List<CallRequest> calls) {
+        boolean feeless = !request.validation() && calls.stream().allMatch(TransactionFactory::feeless);
         return BlockContexts.of(header, overrides, rules(), hashes, feeless);
     }
 
