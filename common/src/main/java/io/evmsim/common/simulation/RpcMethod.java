@@ -7,7 +7,8 @@ public enum RpcMethod {
     ETH_CREATE_ACCESS_LIST("eth_createAccessList"),
     ETH_SIMULATE_V1("eth_simulateV1"),
     ETH_CALL_BUNDLE("eth_callBundle"),
-    DEBUG_TRACE_CALL("debug_traceCall");
+    DEBUG_TRACE_CALL("debug_traceCall"),
+    DEBUG_TRACE_CALL_MANY("debug_traceCallMany");
 
     private final String wireName;
 

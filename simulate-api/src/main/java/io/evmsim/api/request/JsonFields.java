@@ -90,6 +90,21 @@ public final class JsonFields {
         return has(name) ? uint64(node.get(name), path(name)) : null;
     }
 
+    /**
+     * A number up to 2^64 - 1 as its 64 bits, for what the engine reads unsigned: an account's nonce
+     * (geth takes a nonce override of 2^64 - 1 and answers "nonce has max value" with validation).
+     */
+    public Long unsignedUint64(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        BigInteger number = integer(node.get(name), path(name));
+        if (number.compareTo(MAX_UINT64) > 0) {
+            throw new InvalidRequestException(path(name), "exceeds 2^64 - 1");
+        }
+        return number.longValue();
+    }
+
     /** The elements of an array field (empty when absent). */
     public List<JsonNode> array(String name, int maxElements) {
         if (!has(name)) {

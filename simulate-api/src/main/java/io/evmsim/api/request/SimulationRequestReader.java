@@ -172,7 +172,7 @@ public final class SimulationRequestReader {
             if (account.has("state") && account.has("stateDiff")) {
                 throw new InvalidRequestException(account.path("stateDiff"), "give state or stateDiff, not both");
             }
-            overrides.put(address, new AccountOverride(account.quantity("balance"), account.uint64("nonce"),
+            overrides.put(address, new AccountOverride(account.quantity("balance"), account.unsignedUint64("nonce"),
                     account.bytes("code"), slots(account, "state"), slots(account, "stateDiff"),
                     account.address("movePrecompileToAddress")));
         }

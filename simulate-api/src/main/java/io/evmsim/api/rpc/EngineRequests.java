@@ -42,6 +42,8 @@ final class EngineRequests {
     private static final Set<String> TRACE_FIELDS = Set.of("tracer", "tracerConfig", "stateOverrides",
             "blockOverrides", "disableStorage", "disableStack", "enableMemory", "enableReturnData", "limit");
     private static final Set<String> TRACER_CONFIG_FIELDS = Set.of("onlyTopCall", "withLog", "diffMode");
+    private static final Set<String> TRACE_MANY_BUNDLE_FIELDS = Set.of("transactions", "blockOverride");
+    private static final Set<String> STATE_CONTEXT_FIELDS = Set.of("blockNumber", "transactionIndex");
     private static final Set<String> BUNDLE_FIELDS = Set.of("txs", "blockNumber", "stateBlockNumber", "timestamp",
             "coinbase", "gasLimit", "baseFee");
     private static final int MAX_CALLS = 1_000;
@@ -77,6 +79,75 @@ final class EngineRequests {
         JsonNode configNode = params.get(2);
         JsonFields config = JsonFields.of(configNode == null ? EMPTY : configNode, Params.path(2),
                 TRACE_FIELDS);
+        RpcCall rpc = new RpcCall(RpcMethod.DEBUG_TRACE_CALL, List.of(), false, false, traceOptions(config),
+                List.of());
+        return single(block, call, stateOverrides(config.raw("stateOverrides"), config.path("stateOverrides")),
+                blockOverrides(config.raw("blockOverrides"), config.path("blockOverrides")), rpc);
+    }
+
+    /**
+     * debug_traceCallMany (Erigon's and reth's): {@code [[{transactions, blockOverride?}, ...],
+     * {blockNumber, transactionIndex?}?, config?]}: the bundles run in order on the state of
+     * {@code blockNumber} (default {@code latest}), each after the ones before it, every call traced as
+     * debug_traceCall's {@code config} says; the answer holds one array of traces per bundle. Only the
+     * state after the whole block is served: a {@code transactionIndex} other than -1 is refused.
+     */
+    Prepared traceCallMany(JsonNode raw) {
+        Params params = Params.of(raw, 3);
+        JsonNode bundlesNode = params.require(0);
+        if (!bundlesNode.isArray()) {
+            throw new InvalidRequestException(Params.path(0), "must be an array of bundles");
+        }
+        if (bundlesNode.size() > maxBlocks) {
+            throw new InvalidRequestException(Params.path(0), "at most " + maxBlocks + " bundles");
+        }
+        List<SimulatedBlock> bundles = new ArrayList<>();
+        int calls = 0;
+        for (int i = 0; i < bundlesNode.size(); i++) {
+            JsonFields entry = JsonFields.of(bundlesNode.get(i), Params.path(0) + "[" + i + "]",
+                    TRACE_MANY_BUNDLE_FIELDS);
+            List<CallRequest> bundleCalls = new ArrayList<>();
+            List<JsonNode> callNodes = entry.array("transactions", MAX_CALLS);
+            for (int c = 0; c < callNodes.size(); c++) {
+                bundleCalls.add(call(callNodes.get(c), entry.path("transactions") + "[" + c + "]"));
+            }
+            calls += bundleCalls.size();
+            if (calls > MAX_CALLS) {
+                throw new InvalidRequestException(Params.path(0), "at most " + MAX_CALLS + " transactions in all");
+            }
+            bundles.add(new SimulatedBlock(blockOverrides(entry.raw("blockOverride"), entry.path("blockOverride")),
+                    Map.of(), bundleCalls));
+        }
+        String block = "latest";
+        JsonNode contextNode = params.get(1);
+        if (contextNode != null && !contextNode.isNull()) {
+            JsonFields context = JsonFields.of(contextNode, Params.path(1), STATE_CONTEXT_FIELDS);
+            if (context.has("blockNumber")) {
+                block = Params.of(JsonNodeFactory.instance.arrayNode().add(context.raw("blockNumber")), 1).block(0);
+            }
+            JsonNode index = context.raw("transactionIndex");
+            if (index != null && !index.isNull() && !(index.isIntegralNumber() && index.longValue() == -1)) {
+                throw new InvalidRequestException(context.path("transactionIndex"), "only -1 (the state after the"
+                        + " whole block) is served: the state between a block's transactions is not kept");
+            }
+        }
+        JsonNode configNode = params.get(2);
+        JsonFields config = JsonFields.of(configNode == null ? EMPTY : configNode, Params.path(2), TRACE_FIELDS);
+        if (config.has("blockOverrides")) {
+            throw new InvalidRequestException(config.path("blockOverrides"), "give each bundle its blockOverride");
+        }
+        RpcCall rpc = new RpcCall(RpcMethod.DEBUG_TRACE_CALL_MANY, bundles, false, false, traceOptions(config),
+                List.of());
+        Map<Address, AccountOverride> overrides = stateOverrides(config.raw("stateOverrides"),
+                config.path("stateOverrides"));
+        String stateBlock = block;
+        return new Prepared(SimulationKind.BUNDLE, (id, replyTo, now) -> new SimulationRequest(id, replyTo,
+                SimulationKind.BUNDLE, stateBlock, List.of(), overrides, null, false, false, limits.gasCap(),
+                limits.deadline().toMillis(), now, rpc));
+    }
+
+    /** debug_traceCall's tracer and its options. */
+    private static TraceOptions traceOptions(JsonFields config) {
         JsonNode tracerName = config.raw("tracer");
         String tracer = tracerName == null ? null : tracerName.isString() ? tracerName.stringValue() : ""; // "": refused
         if (tracer != null && !tracer.equals(TraceOptions.CALL_TRACER) && !tracer.equals(TraceOptions.PRESTATE_TRACER)) {
@@ -85,13 +156,10 @@ final class EngineRequests {
         }
         JsonFields tracerConfig = JsonFields.of(config.has("tracerConfig") ? config.raw("tracerConfig")
                 : EMPTY, config.path("tracerConfig"), TRACER_CONFIG_FIELDS);
-        TraceOptions options = new TraceOptions(tracer, flag(tracerConfig, "onlyTopCall"),
+        return new TraceOptions(tracer, flag(tracerConfig, "onlyTopCall"),
                 flag(tracerConfig, "withLog"), flag(tracerConfig, "diffMode"), flag(config, "disableStorage"),
                 flag(config, "disableStack"), flag(config, "enableMemory"), flag(config, "enableReturnData"),
                 stepLimit(config));
-        RpcCall rpc = new RpcCall(RpcMethod.DEBUG_TRACE_CALL, List.of(), false, false, options, List.of());
-        return single(block, call, stateOverrides(config.raw("stateOverrides"), config.path("stateOverrides")),
-                blockOverrides(config.raw("blockOverrides"), config.path("blockOverrides")), rpc);
     }
 
     /** eth_simulateV1: {@code [{blockStateCalls, traceTransfers, validation, returnFullTransactions}, block?]}. */

@@ -41,6 +41,7 @@ final class RpcMethods {
             case "eth_estimateGas" -> run(requests.call(RpcMethod.ETH_ESTIMATE_GAS, params), client);
             case "eth_createAccessList" -> run(requests.call(RpcMethod.ETH_CREATE_ACCESS_LIST, params), client);
             case "debug_traceCall" -> run(requests.traceCall(params), client);
+            case "debug_traceCallMany" -> run(requests.traceCallMany(params), client);
             case "eth_simulateV1" -> run(requests.simulateV1(params), client);
             case "eth_callBundle" -> run(requests.callBundle(params), client);
             default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "the method " + method

@@ -49,10 +49,10 @@ final class JsonDifferences {
             }
         } else if (expected.isString() && actual.isString()) {
             if (!expected.stringValue().equalsIgnoreCase(actual.stringValue())) {
-                differences.add(path + ": anvil " + expected.stringValue() + ", ours " + actual.stringValue());
+                differences.add(path + ": theirs " + expected.stringValue() + ", ours " + actual.stringValue());
             }
         } else if (!expected.equals(actual)) {
-            differences.add(path + ": anvil " + expected + ", ours " + actual);
+            differences.add(path + ": theirs " + expected + ", ours " + actual);
         }
     }
 }

@@ -51,8 +51,11 @@ public final class TransactionProcessor {
 
     public TransactionResult execute(JournaledState state, BlockContext block, EvmTransaction tx,
             ExecutionTracer tracer, Validation validation) {
-        InvalidReason invalid = TransactionValidator.checkStatic(tx, block, rules, validation);
         Account sender = state.account(tx.sender());
+        InvalidReason invalid = TransactionValidator.checkNonce(tx, sender, validation);
+        if (invalid == null) {
+            invalid = TransactionValidator.checkStatic(tx, block, rules, validation);
+        }
         if (invalid == null) {
             invalid = TransactionValidator.checkSender(tx, sender, validation);
         }
@@ -67,7 +70,7 @@ public final class TransactionProcessor {
         long floor = IntrinsicGas.floor(tx, rules);
 
         // pre-execute: pay for all gas up front, warm what EIP-2929, EIP-2930 and EIP-3651 warm
-        UInt256 blobFee = tx.type() == 3
+        UInt256 blobFee = tx.type() == 3 && !blobFeeFree(tx, validation)
                 ? block.blobBaseFee().multiplyExact(tx.blobGas()) : UInt256.ZERO;
         state.subtractBalance(sender, gasPrice.multiplyExact(tx.gasLimit()).add(blobFee));
         if (!tx.isCreate()) {
@@ -118,6 +121,14 @@ public final class TransactionProcessor {
     public static UInt256 gasPrice(EvmTransaction tx, BlockContext block, Validation validation) {
         boolean feeFree = validation == Validation.SKIPPED && tx.feeCap().isZero();
         return feeFree ? UInt256.ZERO : tx.effectiveGasPrice(block.baseFee());
+    }
+
+    /**
+     * With validation skipped, a blob fee cap of zero means no blob fee at all, whatever the blob base
+     * fee (geth's eth_call and eth_simulateV1 then price blob gas at zero, as {@code NoBaseFee} does gas).
+     */
+    static boolean blobFeeFree(EvmTransaction tx, Validation validation) {
+        return validation == Validation.SKIPPED && tx.maxFeePerBlobGas().isZero();
     }
 
     /** The priority fee per gas the coinbase receives: the part of the price above the base fee. */

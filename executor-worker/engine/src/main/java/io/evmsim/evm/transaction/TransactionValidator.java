@@ -29,13 +29,15 @@ final class TransactionValidator {
         if (tx.isCreate() && tx.data().length > rules.maxInitcodeSize()) {
             return InvalidReason.INITCODE_TOO_LARGE;
         }
-        if (tx.gasLimit() > rules.transactionGasCap()) {
+        // EIP-7825 binds transactions in blocks; a call or simulated block may exceed it (geth's
+        // SkipTransactionChecks)
+        if (validation == Validation.ENFORCED && tx.gasLimit() > rules.transactionGasCap()) {
             return InvalidReason.GAS_LIMIT_ABOVE_CAP;
         }
         if (tx.gasLimit() > block.gasLimit()) {
             return InvalidReason.GAS_LIMIT_ABOVE_BLOCK;
         }
-        if (validation == Validation.ENFORCED) {
+        if (validation != Validation.SKIPPED) {
             if (tx.gasPrice() == null && tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
                 return InvalidReason.TIP_ABOVE_FEE_CAP;
             }
@@ -44,7 +46,7 @@ final class TransactionValidator {
             }
         }
         if (tx.type() == 3) {
-            InvalidReason blobProblem = checkBlobs(tx, block, rules);
+            InvalidReason blobProblem = checkBlobs(tx, block, rules, validation);
             if (blobProblem != null) {
                 return blobProblem;
             }
@@ -60,7 +62,8 @@ final class TransactionValidator {
         return null;
     }
 
-    private static InvalidReason checkBlobs(EvmTransaction tx, BlockContext block, ForkRules rules) {
+    private static InvalidReason checkBlobs(EvmTransaction tx, BlockContext block, ForkRules rules,
+            Validation validation) {
         if (tx.isCreate()) {
             return InvalidReason.CREATE_NOT_ALLOWED;
         }
@@ -76,27 +79,32 @@ final class TransactionValidator {
                 return InvalidReason.INVALID_BLOB_VERSION;
             }
         }
-        if (tx.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
+        if (!TransactionProcessor.blobFeeFree(tx, validation)
+                && tx.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
             return InvalidReason.BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE;
         }
         return null;
     }
 
-    /** Checks against the sender's account: nonce, code (EIP-3607) and funds for the worst case. */
+    /** The sender's nonce against the transaction's: checked first, as geth's {@code preCheck} does. */
+    static InvalidReason checkNonce(EvmTransaction tx, Account sender, Validation validation) {
+        if (validation == Validation.SKIPPED) {
+            return null;
+        }
+        if (sender.nonce() == NONCE_MAX) {
+            return InvalidReason.NONCE_MAX;
+        }
+        if (Long.compareUnsigned(tx.nonce(), sender.nonce()) < 0) {
+            return InvalidReason.NONCE_TOO_LOW;
+        }
+        return tx.nonce() != sender.nonce() ? InvalidReason.NONCE_TOO_HIGH : null;
+    }
+
+    /** Checks against the sender's account: code (EIP-3607) and funds for the worst case. */
     static InvalidReason checkSender(EvmTransaction tx, Account sender, Validation validation) {
-        if (validation == Validation.ENFORCED) {
-            if (sender.nonce() == NONCE_MAX) {
-                return InvalidReason.NONCE_MAX;
-            }
-            if (Long.compareUnsigned(tx.nonce(), sender.nonce()) < 0) {
-                return InvalidReason.NONCE_TOO_LOW;
-            }
-            if (tx.nonce() != sender.nonce()) {
-                return InvalidReason.NONCE_TOO_HIGH;
-            }
-            if (sender.code().size() != 0 && sender.code().delegationTarget() == null) {
-                return InvalidReason.SENDER_NOT_EOA;
-            }
+        if (validation == Validation.ENFORCED && sender.code().size() != 0
+                && sender.code().delegationTarget() == null) {
+            return InvalidReason.SENDER_NOT_EOA;
         }
         UInt256 worstCase = maxCost(tx);
         if (worstCase == null || sender.balance().compareTo(worstCase) < 0) {

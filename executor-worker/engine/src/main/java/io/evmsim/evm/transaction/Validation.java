@@ -9,8 +9,13 @@ package io.evmsim.evm.transaction;
  * block has a base fee), and a gas price of zero is allowed. The sender must still afford
  * {@code gas * price + value}, as geth requires (execution-apis test
  * {@code ethSimulate-gas-fees-and-value-error-38014}).
+ *
+ * <p>{@link #SIMULATED_BLOCK} is {@code eth_simulateV1} with {@code validation: true}: every check
+ * of {@link #ENFORCED} but two that geth's simulator skips even then ({@code SkipTransactionChecks}):
+ * EIP-7825's transaction gas cap and EIP-3607's refusal of a sender with code.
  */
 public enum Validation {
     ENFORCED,
+    SIMULATED_BLOCK,
     SKIPPED
 }

@@ -68,13 +68,28 @@ class PrestateTest {
     }
 
     @Test
-    void aSelfDestructingContractIsInPreOnly() {
+    void aPreExistingContractThatSelfDestructsIsInPostWithItsNewBalance() {
+        // EIP-6780 keeps the account (code and nonce); in geth's diff format leaving it out of post would
+        // say it was deleted (geth's prestate tracer since 2025-10, and anvil, list it in post)
         fixture.world.put(ROUTER, 1, UInt256.valueOf(9), Asm.code().push(BOB).op(SELFDESTRUCT).bytes(), Map.of());
         TransactionSimulation result = run(Fixture.signed(ALICE, ROUTER, 0, 100_000, 0, new byte[0], 10, 1));
         StateDiff diff = result.stateDiff();
         assertEquals(UInt256.valueOf(9), diff.pre().get(ROUTER).balance());
-        assertFalse(diff.post().containsKey(ROUTER), "geth prunes a SELFDESTRUCT's account from post");
+        assertEquals(UInt256.ZERO, diff.post().get(ROUTER).balance());
+        assertNull(diff.post().get(ROUTER).code(), "its code is unchanged");
+        assertEquals(0, diff.post().get(ROUTER).nonce(), "its nonce is unchanged");
         assertEquals(UInt256.valueOf(9), diff.post().get(BOB).balance());
+    }
+
+    @Test
+    void aContractCreatedAndDestroyedInTheTransactionIsNotInPost() {
+        byte[] initcode = Asm.code().push(BOB).op(SELFDESTRUCT).bytes();
+        TransactionSimulation result = run(Fixture.signed(ALICE, null, 0, 200_000, 5, initcode, 10, 1));
+        Address created = ContractAddress.fromNonce(ALICE, 0);
+        StateDiff diff = result.stateDiff();
+        assertFalse(diff.post().containsKey(created), "EIP-6780 removes what the transaction created");
+        assertFalse(diff.pre().containsKey(created), "it was empty before");
+        assertEquals(UInt256.valueOf(5), diff.post().get(BOB).balance());
     }
 
     @Test

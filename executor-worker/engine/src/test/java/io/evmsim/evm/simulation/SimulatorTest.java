@@ -135,7 +135,10 @@ class SimulatorTest {
         assertEquals(UInt256.ZERO, unchecked.effectiveGasPrice(), "no fee fields: no fee despite a base fee of 7");
         TransactionSimulation checked = single(SimulationOptions.bundle(), Map.of(), BlockOverrides.NONE, tx);
         assertEquals(SimulationStatus.INVALID, checked.status());
-        assertEquals(InvalidReason.FEE_CAP_BELOW_BASE_FEE, checked.result().invalid());
+        assertEquals(InvalidReason.NONCE_TOO_LOW, checked.result().invalid(), "the nonce first, as geth's preCheck");
+        var unpaying = Fixture.signed(TOKEN, BOB, 1, 50_000, 0, new byte[0], 0, 0);
+        assertEquals(InvalidReason.FEE_CAP_BELOW_BASE_FEE,
+                single(SimulationOptions.bundle(), Map.of(), BlockOverrides.NONE, unpaying).result().invalid());
         var paying = Fixture.signed(TOKEN, BOB, 0, 50_000, 0, new byte[0], 20, 1);
         assertEquals(InvalidReason.NONCE_TOO_LOW,
                 single(SimulationOptions.bundle(), Map.of(), BlockOverrides.NONE, paying).result().invalid());

@@ -2,18 +2,24 @@ package io.evmsim.worker.rpc;
 
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.crypto.Keccak;
+import io.evmsim.common.simulation.BlockOverrides;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.block.NextBlock;
+import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.decode.RevertReason;
 import io.evmsim.evm.state.JournaledState;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.transaction.TransactionProcessor;
 import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.worker.simulation.BlockContexts;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code eth_callBundle} as Flashbots relays answer it (mev-geth {@code CallBundle}): signed
- * transactions in order on the state of {@code stateBlockNumber}, in a block with the requested
- * number and timestamp, with full validation. Per transaction and for the bundle: the coinbase's
+ * transactions in order on the state of {@code stateBlockNumber}, in the next block's context
+ * ({@link #nextBlock}), with full validation. Per transaction and for the bundle: the coinbase's
  * gain, split into the priority fees ({@code gasFees}) and direct payments
  * ({@code ethSentToCoinbase}), as decimal strings; {@code value} with the return data, or
  * {@code error} and {@code revert} for a failure. Beyond the relays, each result lists its logs.
@@ -36,8 +42,10 @@ final class CallBundle {
     static JsonNode answer(RpcRun run) {
         return run.attempt(fetched -> {
             JournaledState state = run.state(fetched);
-            BlockContext block = run.block();
-            TransactionProcessor processor = run.processor();
+            BlockOverrides next = nextBlock(run.header(), run.request().blockOverrides());
+            BlockRules rules = run.rulesAt(next.number(), next.timestamp());
+            BlockContext block = BlockContexts.of(run.header(), next, rules.rules(), run.hashes(), false);
+            TransactionProcessor processor = run.processor(rules.rules(), Map.of());
             List<Hash> hashes = run.request().rpc().transactionHashes();
             ArrayNode results = JSON.arrayNode();
             BigInteger totalCoinbase = BigInteger.ZERO;
@@ -75,6 +83,21 @@ final class CallBundle {
             node.put("totalGasUsed", totalGas);
             return node;
         });
+    }
+
+    /**
+     * The block the bundle runs in, as the relays' {@code CallBundle} builds it: the requested number,
+     * and unless given, the state block's timestamp plus one slot, its coinbase and gas limit, and the
+     * base fee EIP-1559 gives the block after it (the state block's own when its gas used is unknown).
+     */
+    static BlockOverrides nextBlock(BlockHeader state, BlockOverrides requested) {
+        BlockOverrides o = requested != null ? requested : new BlockOverrides(null, null, null, null, null, null, null);
+        long number = o.number() != null ? o.number() : state.number() + 1;
+        long timestamp = o.timestamp() != null ? o.timestamp() : state.timestamp() + NextBlock.SLOT_SECONDS;
+        UInt256 baseFee = o.baseFee() != null ? o.baseFee() : state.gasUsed() == null ? state.baseFee()
+                : NextBlock.baseFee(state.baseFee(), state.gasUsed(), state.gasLimit());
+        return new BlockOverrides(number, timestamp, baseFee, o.coinbase(), o.prevRandao(), o.gasLimit(),
+                o.blobBaseFee());
     }
 
     private static ObjectNode result(CallRequest call, Hash hash, TransactionResult result, BigInteger coinbaseDiff,

@@ -1,6 +1,7 @@
 package io.evmsim.worker.rpc;
 
 import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.crypto.Keccak;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.decode.RevertReason;
 import io.evmsim.evm.fork.ForkRules;
@@ -12,6 +13,7 @@ import io.evmsim.evm.transaction.IntrinsicGas;
 import io.evmsim.evm.transaction.InvalidReason;
 import io.evmsim.evm.transaction.TransactionResult;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON-RPC errors of a call that did not succeed, worded as geth words them
@@ -44,22 +46,22 @@ final class CallFailures {
             ForkRules rules) {
         Account sender = state.account(tx.sender());
         return switch (reason) {
-            case NONCE_TOO_LOW -> "nonce too low: address " + tx.sender() + ", tx: " + tx.nonce() + " state: "
+            case NONCE_TOO_LOW -> "nonce too low: address " + sender(tx) + ", tx: " + tx.nonce() + " state: "
                     + sender.nonce();
-            case NONCE_TOO_HIGH -> "nonce too high: address " + tx.sender() + ", tx: " + tx.nonce() + " state: "
+            case NONCE_TOO_HIGH -> "nonce too high: address " + sender(tx) + ", tx: " + tx.nonce() + " state: "
                     + sender.nonce();
-            case NONCE_MAX -> "nonce has max value: address " + tx.sender() + ", nonce: "
+            case NONCE_MAX -> "nonce has max value: address " + sender(tx) + ", nonce: "
                     + Long.toUnsignedString(sender.nonce());
-            case INSUFFICIENT_FUNDS -> "insufficient funds for gas * price + value: address " + tx.sender() + " have "
+            case INSUFFICIENT_FUNDS -> "insufficient funds for gas * price + value: address " + sender(tx) + " have "
                     + sender.balance().toBigInteger() + " want " + required(tx);
             case INTRINSIC_GAS_TOO_LOW -> "intrinsic gas too low: have " + tx.gasLimit() + ", want "
                     + IntrinsicGas.of(tx, rules);
-            case FEE_CAP_BELOW_BASE_FEE -> "max fee per gas less than block base fee: address " + tx.sender()
+            case FEE_CAP_BELOW_BASE_FEE -> "max fee per gas less than block base fee: address " + sender(tx)
                     + ", maxFeePerGas: " + tx.feeCap().toBigInteger() + ", baseFee: " + block.baseFee().toBigInteger();
-            case TIP_ABOVE_FEE_CAP -> "max priority fee per gas higher than max fee per gas: address " + tx.sender()
+            case TIP_ABOVE_FEE_CAP -> "max priority fee per gas higher than max fee per gas: address " + sender(tx)
                     + ", maxPriorityFeePerGas: " + tx.maxPriorityFeePerGas().toBigInteger() + ", maxFeePerGas: "
                     + tx.maxFeePerGas().toBigInteger();
-            case SENDER_NOT_EOA -> "sender not an eoa: address " + tx.sender() + ", codehash: "
+            case SENDER_NOT_EOA -> "sender not an eoa: address " + sender(tx) + ", codehash: "
                     + sender.code().hash();
             default -> reason.description();
         };
@@ -79,6 +81,18 @@ final class CallFailures {
             case NONCE_MAX -> RpcError.INTERNAL;
             default -> RpcError.SERVER_ERROR;
         };
+    }
+
+    /** The sender as geth prints an address in these texts: EIP-55's mixed-case checksum. */
+    private static String sender(EvmTransaction tx) {
+        String hex = tx.sender().toString().substring(2);
+        String hash = Hex.encode(Keccak.keccak256(hex.getBytes(StandardCharsets.US_ASCII))).substring(2);
+        StringBuilder checksummed = new StringBuilder("0x");
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            checksummed.append(Character.digit(hash.charAt(i), 16) >= 8 ? Character.toUpperCase(c) : c);
+        }
+        return checksummed.toString();
     }
 
     private static BigInteger required(EvmTransaction tx) {

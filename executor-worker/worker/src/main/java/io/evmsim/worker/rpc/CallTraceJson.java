@@ -24,7 +24,7 @@ final class CallTraceJson {
             node.put("to", frame.to().toString());
         }
         node.put("input", Hex.encode(frame.input()));
-        if (frame.output() != null) {
+        if (frame.output() != null && frame.output().length > 0) { // geth: output,omitempty
             node.put("output", Hex.encode(frame.output()));
         }
         if (frame.error() != null) {

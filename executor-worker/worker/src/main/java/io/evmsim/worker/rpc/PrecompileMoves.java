@@ -5,6 +5,7 @@ import io.evmsim.common.types.Address;
 import io.evmsim.evm.precompile.Precompile;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * eth_simulateV1's (and geth's eth_call's) {@code movePrecompileToAddress}: the precompile leaves
@@ -21,7 +22,8 @@ final class PrecompileMoves {
     /** The precompiles after the overrides' moves; {@code active} is left as it is. */
     static Map<Address, Precompile> apply(Map<Address, Precompile> active, Map<Address, AccountOverride> overrides) {
         Map<Address, Precompile> moved = null;
-        for (Map.Entry<Address, AccountOverride> entry : overrides.entrySet()) {
+        // in address order, so that of two faulty moves the error names the same one every time (geth: the lower)
+        for (Map.Entry<Address, AccountOverride> entry : new TreeMap<>(overrides).entrySet()) {
             Address target = entry.getValue().movePrecompileToAddress();
             if (target == null) {
                 continue;

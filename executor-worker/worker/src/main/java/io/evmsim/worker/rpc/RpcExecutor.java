@@ -107,6 +107,7 @@ public final class RpcExecutor {
         return switch (rpc.method()) {
             case ETH_CALL -> EthCall.answer(run);
             case DEBUG_TRACE_CALL -> TraceCall.answer(run, traceMaxSteps, traceMaxBytes);
+            case DEBUG_TRACE_CALL_MANY -> TraceCall.answerMany(run, traceMaxSteps, traceMaxBytes);
             case ETH_SIMULATE_V1 -> SimulateV1.answer(run);
             case ETH_ESTIMATE_GAS -> GasEstimator.answer(run);
             case ETH_CREATE_ACCESS_LIST -> AccessLists.answer(run);

@@ -124,8 +124,12 @@ final class RpcRun {
     }
 
     BlockContext block(BlockOverrides overrides) {
-        boolean feeless = !request.validation()
-                && request.transactions().stream().allMatch(TransactionFactory::feeless);
+        return block(overrides, request.transactions());
+    }
+
+    /** The block of {@code calls}: no base fee when validation is off and none of them names a fee. */
+    BlockContext block(BlockOverrides overrides, List<CallRequest> calls) {
+        boolean feeless = !request.validation() && calls.stream().allMatch(TransactionFactory::feeless);
         return BlockContexts.of(header, overrides, rules(), hashes, feeless);
     }
 
@@ -149,15 +153,15 @@ final class RpcRun {
             ExecutionTracer tracer) {
         EvmTransaction tx = TransactionFactory.build(call, state, block, rules(), request.validation(),
                 request.gasCap());
-        return run(processor, state, block, tx, tracer);
+        return run(processor, state, block, tx, tracer,
+                request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
     }
 
     Executed run(TransactionProcessor processor, JournaledState state, BlockContext block, EvmTransaction tx,
-            ExecutionTracer tracer) {
+            ExecutionTracer tracer, Validation validation) {
         ExecutionTracer watched = tracer == null ? deadline.watchdog()
                 : new CompositeTracer(List.of(deadline.watchdog(), tracer));
-        TransactionResult result = processor.execute(state, block, tx, watched,
-                request.validation() ? Validation.ENFORCED : Validation.SKIPPED);
+        TransactionResult result = processor.execute(state, block, tx, watched, validation);
         deadline.afterExecution();
         return new Executed(tx, result);
     }

@@ -18,6 +18,7 @@ import io.evmsim.evm.state.WorldState;
 import io.evmsim.evm.trace.GethText;
 import io.evmsim.evm.transaction.TransactionProcessor;
 import io.evmsim.evm.transaction.TransactionResult;
+import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.worker.simulation.TransactionFactory;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code internal/ethapi/simulate.go}): blocks of calls on top of the pinned block, each block's
  * state overrides applied to the state the earlier blocks left. Numbers and timestamps follow the
  * parent (+1, +12 seconds) unless overridden; a gap in numbers is filled with empty blocks, which the
- * answer lists too. Without validation the base fee is zero and fees are not checked; a call that
+ * answer lists too. Without validation the base fee is zero (the blob base fee is not) and fees are
+ * not checked; a call that
  * would be rejected fails the whole request with the spec's code. Each block runs under the rules
  * its own number and timestamp choose, as geth's: blocks on either side of an activation run
  * different forks (and blob parameters).
@@ -98,9 +100,11 @@ final class SimulateV1 {
         private WorldState base;
         private Hash parentHash;
         private UInt256 parentBaseFee;
-        private long parentGasUsed = -1;
+        private long parentGasUsed;
         private long parentGasLimit;
         private Address parentCoinbase;
+        /** geth's gas budget: the RPC gas cap, spent by every call of every block of the request. */
+        private long gasBudget;
 
         Simulation(RpcRun run, WorldState fetched) {
             this.run = run;
@@ -112,6 +116,8 @@ final class SimulateV1 {
             this.parentBaseFee = header.baseFee();
             this.parentGasLimit = header.gasLimit();
             this.parentCoinbase = header.coinbase();
+            this.parentGasUsed = header.gasUsed() == null ? -1 : header.gasUsed();
+            this.gasBudget = run.request().gasCap();
             this.hashes = number -> {
                 Hash simulated = simulatedHashes.get(number);
                 return simulated != null ? simulated : run.hashes().hashOf(number);
@@ -134,21 +140,21 @@ final class SimulateV1 {
             // geth starts every block with the fork's own precompiles: a move lasts for its block
             TransactionProcessor processor = run.processor(rules.rules(), input.stateOverrides());
             SimulatedBlockJson json = new SimulatedBlockJson(planned.number(), block.timestamp(),
-                    run.header().chainId());
+                    run.header().chainId(), block.baseFee());
             long gasUsed = 0;
             long blobGasUsed = 0;
             for (CallRequest call : input.calls()) {
                 long remaining = block.gasLimit() - gasUsed;
-                if (call.gas() != null && call.gas() > remaining) {
-                    throw new RpcError(BLOCK_GAS_LIMIT_REACHED, "block gas limit reached: " + call.gas() + " > "
-                            + remaining);
+                long wanted = call.gas() != null ? call.gas() : remaining; // geth lets a call without gas run wild
+                if (wanted > remaining) {
+                    throw new RpcError(BLOCK_GAS_LIMIT_REACHED, "block gas limit reached: remaining: " + remaining
+                            + ", required: " + wanted);
                 }
-                CallRequest sized = call.gas() != null ? call : withGas(call,
-                        Math.min(remaining, rules.rules().transactionGasCap()));
+                long gas = Math.min(wanted, gasBudget);
                 TransferLogTracer transfers = traceTransfers ? new TransferLogTracer() : null;
                 Executed executed = run.run(processor, state, block,
-                        TransactionFactory.build(sized, state, block, rules.rules(), validation, Long.MAX_VALUE),
-                        transfers);
+                        TransactionFactory.build(withGas(call, gas), state, block, rules.rules(), validation,
+                                Long.MAX_VALUE), transfers, validation ? Validation.SIMULATED_BLOCK : Validation.SKIPPED);
                 TransactionResult result = executed.result();
                 if (!result.isValid()) {
                     throw new RpcError(CallFailures.simulateCode(result.invalid()), "err: "
@@ -156,9 +162,10 @@ final class SimulateV1 {
                             + " (supplied gas " + executed.tx().gasLimit() + ")");
                 }
                 gasUsed += result.gasUsed();
+                gasBudget -= result.gasUsed();
                 blobGasUsed += executed.tx().blobGas();
-                List<Log> logs = transfers != null ? transfers.logs() : result.logs();
-                json.addCall(sized, executed, logs, callResult(result));
+                json.addCall(call, executed, transfers != null ? transfers.logs() : result.logs(), gasUsed,
+                        callResult(result, gas < wanted));
             }
             Hash hash = json.finish(parentHash, block, gasUsed, blobGasUsed,
                     run.request().rpc().returnFullTransactions());
@@ -181,9 +188,9 @@ final class SimulateV1 {
             BlockHeader header = run.header();
             UInt256 baseFee = o != null && o.baseFee() != null ? o.baseFee()
                     : validation ? nextBaseFee() : UInt256.ZERO;
+            // without validation geth zeroes the base fee only: BLOBBASEFEE still follows the excess blob gas
             UInt256 blobBaseFee = o != null && o.blobBaseFee() != null ? o.blobBaseFee()
-                    : validation ? BlobGas.baseFee(header.excessBlobGas(), rules.blobSchedule().baseFeeUpdateFraction())
-                    : UInt256.ZERO;
+                    : BlobGas.baseFee(header.excessBlobGas(), rules.blobSchedule().baseFeeUpdateFraction());
             return new BlockContext(planned.number(), planned.timestamp(),
                     o != null && o.coinbase() != null ? o.coinbase() : parentCoinbase,
                     o != null && o.gasLimit() != null ? o.gasLimit() : parentGasLimit, baseFee,
@@ -192,8 +199,8 @@ final class SimulateV1 {
         }
 
         /**
-         * EIP-1559's base fee after a simulated parent; after the pinned block, whose gas used the
-         * state cache does not carry, the pinned block's own base fee.
+         * EIP-1559's base fee after the parent; after a pinned block whose gas used the state cache
+         * does not carry (a header kept by an earlier version), the pinned block's own base fee.
          */
         private UInt256 nextBaseFee() {
             return parentGasUsed < 0 ? parentBaseFee : NextBlock.baseFee(parentBaseFee, parentGasUsed, parentGasLimit);
@@ -204,9 +211,10 @@ final class SimulateV1 {
      * status, returnData, gasUsed, maxUsedGas and the error of a failed call (code 3 for a revert,
      * -32015 for a halt). As geth's: a failed call's returnData is empty (a revert's data is in
      * {@code error.data}), and maxUsedGas, the gas used before the refund, is at least the EIP-7623
-     * calldata floor, the least gas limit the call could succeed with.
+     * calldata floor, the least gas limit the call could succeed with. A halt of a call whose gas the
+     * RPC gas cap lowered says so.
      */
-    private static ObjectNode callResult(TransactionResult result) {
+    private static ObjectNode callResult(TransactionResult result, boolean gasCapped) {
         ObjectNode node = JSON.objectNode();
         node.put("returnData", result.isSuccess() ? Hex.encode(result.output()) : "0x");
         node.put("gasUsed", Quantities.hex(result.gasUsed()));
@@ -221,7 +229,8 @@ final class SimulateV1 {
         } else if (result.halt() != null) {
             ObjectNode error = node.putObject("error");
             error.put("code", VM_ERROR);
-            error.put("message", GethText.halt(result.halt()));
+            error.put("message", GethText.halt(result.halt())
+                    + (gasCapped ? " (gas limit was capped by the RPC server's global gas cap)" : ""));
         }
         return node;
     }

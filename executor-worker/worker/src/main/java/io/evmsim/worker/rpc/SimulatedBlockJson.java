@@ -4,6 +4,9 @@ import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.rlp.Rlp;
 import io.evmsim.common.simulation.CallRequest;
+import io.evmsim.common.trie.MerklePatriciaTrie;
+import io.evmsim.common.tx.AccessListEntry;
+import io.evmsim.common.tx.Authorization;
 import io.evmsim.common.tx.Transaction;
 import io.evmsim.common.tx.TransactionBuilder;
 import io.evmsim.common.tx.TransactionType;
@@ -12,6 +15,7 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.transaction.EvmTransaction;
+import io.evmsim.evm.transaction.TransactionResult;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,28 +35,39 @@ final class SimulatedBlockJson {
     private final long number;
     private final long timestamp;
     private final long chainId;
+    private final UInt256 baseFee;
     private final ObjectNode node = JSON.objectNode();
     private final ArrayNode calls = JSON.arrayNode();
     private final List<ObjectNode> logNodes = new ArrayList<>();
     private final List<ObjectNode> transactions = new ArrayList<>();
     private final List<Hash> hashes = new ArrayList<>();
+    private final List<byte[]> encodedTransactions = new ArrayList<>();
+    private final List<byte[]> receipts = new ArrayList<>();
+    /** Over the EVM's own logs, as the receipts: traceTransfers' ETH transfer logs are not the block's. */
     private final LogsBloom bloom = new LogsBloom();
+    private LogsBloom receiptBloom = new LogsBloom();
 
-    SimulatedBlockJson(long number, long timestamp, long chainId) {
+    SimulatedBlockJson(long number, long timestamp, long chainId, UInt256 baseFee) {
+        this.baseFee = baseFee;
         this.number = number;
         this.timestamp = timestamp;
         this.chainId = chainId;
     }
 
-    void addCall(CallRequest call, Executed executed, List<Log> logs, ObjectNode result) {
+    /**
+     * @param logs the logs the answer shows (with traceTransfers, the ETH transfers' too)
+     * @param cumulativeGasUsed the block's gas used up to and with this call, for its receipt
+     */
+    void addCall(CallRequest call, Executed executed, List<Log> logs, long cumulativeGasUsed, ObjectNode result) {
         int index = hashes.size();
         Transaction unsigned = unsigned(call, executed.tx());
         Hash hash = unsigned.hash();
         hashes.add(hash);
-        transactions.add(transaction(unsigned, executed.tx(), index));
+        encodedTransactions.add(unsigned.encode());
+        transactions.add(transaction(unsigned, executed.tx(), index, baseFee));
+        receipts.add(receipt(executed, cumulativeGasUsed));
         ArrayNode logArray = JSON.arrayNode();
         for (Log log : logs) {
-            bloom.add(log);
             ObjectNode entry = logArray.addObject();
             entry.put("address", log.address().toString());
             ArrayNode topics = entry.putArray("topics");
@@ -74,9 +89,11 @@ final class SimulatedBlockJson {
     Hash finish(Hash parentHash, BlockContext block, long gasUsed, long blobGasUsed, boolean fullTransactions) {
         byte[] bloomBytes = bloom.bytes();
         Hash prevRandao = Hash.wrap(block.prevRandao().toBytes32());
+        Hash transactionsRoot = orderedRoot(encodedTransactions);
+        Hash receiptsRoot = orderedRoot(receipts);
         byte[] header = Rlp.encodeList(Rlp.encodeBytes(parentHash.toArray()), Rlp.encodeBytes(EMPTY_UNCLES.toArray()),
                 Rlp.encodeAddress(block.coinbase()), Rlp.encodeBytes(Hash.ZERO.toArray()),
-                Rlp.encodeBytes(Hash.EMPTY_TRIE.toArray()), Rlp.encodeBytes(Hash.EMPTY_TRIE.toArray()),
+                Rlp.encodeBytes(transactionsRoot.toArray()), Rlp.encodeBytes(receiptsRoot.toArray()),
                 Rlp.encodeBytes(bloomBytes), Rlp.encodeLong(0), Rlp.encodeLong(number),
                 Rlp.encodeLong(block.gasLimit()), Rlp.encodeLong(gasUsed), Rlp.encodeLong(timestamp),
                 Rlp.encodeBytes(new byte[0]), Rlp.encodeBytes(prevRandao.toArray()), Rlp.encodeBytes(new byte[8]),
@@ -102,8 +119,10 @@ final class SimulatedBlockJson {
         node.put("number", Quantities.hex(number));
         node.put("parentBeaconBlockRoot", Hash.ZERO.toString());
         node.put("parentHash", parentHash.toString());
+        node.put("receiptsRoot", receiptsRoot.toString());
         node.put("sha3Uncles", EMPTY_UNCLES.toString());
         node.put("timestamp", Quantities.hex(timestamp));
+        node.put("transactionsRoot", transactionsRoot.toString());
         ArrayNode txs = node.putArray("transactions");
         for (int i = 0; i < hashes.size(); i++) {
             if (fullTransactions) {
@@ -124,15 +143,16 @@ final class SimulatedBlockJson {
         return node;
     }
 
-    private ObjectNode transaction(Transaction unsigned, EvmTransaction tx, int index) {
+    /** geth's {@code RPCTransaction} of the unsigned transaction (its zero signature included). */
+    private ObjectNode transaction(Transaction unsigned, EvmTransaction tx, int index, UInt256 baseFee) {
         ObjectNode node = JSON.objectNode();
         node.put("type", Quantities.hex(tx.type()));
-        node.put("chainId", Quantities.hex(chainId));
-        node.put("nonce", Quantities.hex(tx.nonce()));
+        node.put("nonce", Quantities.hex(unsigned.nonce()));
         node.put("gas", Quantities.hex(tx.gasLimit()));
         if (tx.gasPrice() != null) {
             node.put("gasPrice", tx.gasPrice().toQuantity());
         } else {
+            node.put("gasPrice", tx.effectiveGasPrice(baseFee).toQuantity()); // what the block charged
             node.put("maxFeePerGas", tx.maxFeePerGas().toQuantity());
             node.put("maxPriorityFeePerGas", tx.maxPriorityFeePerGas().toQuantity());
         }
@@ -146,17 +166,81 @@ final class SimulatedBlockJson {
         node.put("input", Hex.encode(tx.data()));
         node.put("hash", unsigned.hash().toString());
         node.put("blockNumber", Quantities.hex(number));
+        node.put("blockTimestamp", Quantities.hex(timestamp));
         node.put("transactionIndex", Quantities.hex(index));
+        if (tx.type() != 0) {
+            node.put("chainId", Quantities.hex(chainId));
+            ArrayNode accessList = node.putArray("accessList");
+            for (AccessListEntry entry : unsigned.accessList()) {
+                ObjectNode item = accessList.addObject();
+                item.put("address", entry.address().toString());
+                ArrayNode keys = item.putArray("storageKeys");
+                entry.storageKeys().forEach(key -> keys.add(key.toString()));
+            }
+            node.put("yParity", "0x0");
+        }
+        if (tx.type() == 3) {
+            node.put("maxFeePerBlobGas", tx.maxFeePerBlobGas().toQuantity());
+            ArrayNode blobs = node.putArray("blobVersionedHashes");
+            tx.blobVersionedHashes().forEach(hash -> blobs.add(hash.toString()));
+        }
+        if (tx.type() == 4) {
+            ArrayNode authorizations = node.putArray("authorizationList");
+            for (Authorization authorization : unsigned.authorizationList()) {
+                ObjectNode item = authorizations.addObject();
+                item.put("chainId", authorization.chainId().toQuantity());
+                item.put("address", authorization.address().toString());
+                item.put("nonce", Quantities.hex(authorization.nonce()));
+                item.put("yParity", Quantities.hex(authorization.yParity()));
+                item.put("r", authorization.r().toQuantity());
+                item.put("s", authorization.s().toQuantity());
+            }
+        }
         node.put("v", "0x0");
         node.put("r", "0x0");
         node.put("s", "0x0");
         return node;
     }
 
+    /** The EIP-2718 receipt: status, cumulative gas, bloom and logs of the EVM's own logs. */
+    private byte[] receipt(Executed executed, long cumulativeGasUsed) {
+        TransactionResult result = executed.result();
+        List<byte[]> logs = new ArrayList<>();
+        for (Log log : result.logs()) {
+            bloom.add(log);
+            receiptBloom.add(log);
+            List<byte[]> topics = new ArrayList<>();
+            log.topics().forEach(topic -> topics.add(Rlp.encodeBytes(topic.toArray())));
+            logs.add(Rlp.encodeList(Rlp.encodeAddress(log.address()), Rlp.encodeList(topics),
+                    Rlp.encodeBytes(log.data())));
+        }
+        byte[] body = Rlp.encodeList(Rlp.encodeLong(result.isSuccess() ? 1 : 0), Rlp.encodeLong(cumulativeGasUsed),
+                Rlp.encodeBytes(receiptBloom.bytes()), Rlp.encodeList(logs));
+        receiptBloom = new LogsBloom();
+        int type = executed.tx().type();
+        if (type == 0) {
+            return body;
+        }
+        byte[] typed = new byte[body.length + 1];
+        typed[0] = (byte) type;
+        System.arraycopy(body, 0, typed, 1, body.length);
+        return typed;
+    }
+
+    /** The root of a block's transactions or receipts trie: keyed by the RLP of each index. */
+    private static Hash orderedRoot(List<byte[]> items) {
+        MerklePatriciaTrie trie = new MerklePatriciaTrie();
+        for (int i = 0; i < items.size(); i++) {
+            trie.put(Rlp.encodeLong(i), items.get(i));
+        }
+        return trie.root();
+    }
+
     private Transaction unsigned(CallRequest call, EvmTransaction tx) {
         TransactionBuilder builder = Transaction.builder(tx.type() == 0 ? TransactionType.LEGACY
                 : TransactionType.ofEnvelopeByte(tx.type()));
-        builder.nonce(tx.nonce()).gasLimit(tx.gasLimit()).to(tx.to()).value(tx.value()).data(tx.data())
+        // a nonce the call names is the transaction's even when validation is off and the state's is used
+        builder.nonce(call.nonce() != null ? call.nonce() : tx.nonce()).gasLimit(tx.gasLimit()).to(tx.to()).value(tx.value()).data(tx.data())
                 .accessList(call.accessList());
         if (tx.type() != 0) {
             builder.chainId(chainId);

@@ -236,11 +236,12 @@ public final class SimulationExecutor {
                             if (!sink.admits(LeastJsonBytes.transaction(one, request.include()))) {
                                 return; // ended by size, before its document takes memory
                             }
+                            ObjectNode document = round.withCoinbaseFigures(
+                                    TransactionDocument.of(i, one, request.include(), preview), one);
                             if (single) {
-                                singleResult = TransactionDocument.of(i, one, request.include(), preview);
+                                singleResult = document;
                             } else {
-                                sink.transaction(i, TransactionDocument.outcome(one),
-                                        SimulationJson.text(TransactionDocument.of(i, one, request.include(), preview)));
+                                sink.transaction(i, TransactionDocument.outcome(one), SimulationJson.text(document));
                             }
                             published++;
                         }
@@ -346,6 +347,9 @@ public final class SimulationExecutor {
         int transactions;
         long totalGas;
         BigInteger coinbaseGain = BigInteger.ZERO;
+        BigInteger priorityFees = BigInteger.ZERO;
+        /** What the coinbase gained from the transaction run last. */
+        BigInteger lastCoinbaseGain = BigInteger.ZERO;
         String outcome = "success";
 
         Round(Simulator simulator) {
@@ -354,8 +358,24 @@ public final class SimulationExecutor {
 
         TransactionSimulation run(BlockContext block, EvmTransaction tx) {
             BlockSimulation result = simulator.runBlock(block, BlockOverrides.NONE, Map.of(), List.of(tx), t -> { });
+            lastCoinbaseGain = result.coinbaseGain();
             coinbaseGain = coinbaseGain.add(result.coinbaseGain());
+            priorityFees = priorityFees.add(result.priorityFees());
             return result.transactions().getFirst();
+        }
+
+        /**
+         * Flashbots' figures of the transaction run last: {@code coinbaseDiff} = {@code gasFees} (priority
+         * fees) + {@code ethSentToCoinbase} (direct payments), in wei as decimal strings.
+         */
+        ObjectNode withCoinbaseFigures(ObjectNode document, TransactionSimulation one) {
+            if (one.result() != null && one.result().isValid()) {
+                BigInteger fees = one.priorityFee().toBigInteger();
+                document.put("coinbaseDiff", lastCoinbaseGain.toString());
+                document.put("gasFees", fees.toString());
+                document.put("ethSentToCoinbase", lastCoinbaseGain.subtract(fees).toString());
+            }
+            return document;
         }
 
         void count(TransactionSimulation one) {
@@ -392,6 +412,8 @@ public final class SimulationExecutor {
         doc.put("transactions", round.transactions);
         doc.put("totalGasUsed", round.totalGas);
         doc.put("coinbaseDiff", round.coinbaseGain.toString());
+        doc.put("gasFees", round.priorityFees.toString());
+        doc.put("ethSentToCoinbase", round.coinbaseGain.subtract(round.priorityFees).toString());
         doc.put("effectiveGasPrice", round.totalGas == 0 ? "0"
                 : round.coinbaseGain.divide(BigInteger.valueOf(round.totalGas)).toString());
         ObjectNode blockNode = doc.putObject("block");

@@ -3,38 +3,24 @@ package io.evmsim.worker.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evmsim.common.bytes.Hex;
-import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.simulation.AccountOverride;
 import io.evmsim.common.simulation.BlockOverrides;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.RpcCall;
 import io.evmsim.common.simulation.RpcMethod;
 import io.evmsim.common.simulation.SimulatedBlock;
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.chain.ChainFork;
-import io.evmsim.evm.chain.ChainSchedule;
-import io.evmsim.evm.state.CodeCache;
-import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
-import io.evmsim.statecache.client.ChainDescription;
-import io.evmsim.statecache.client.StateCacheClient;
-import io.evmsim.worker.chain.ChainRules;
-import io.evmsim.worker.simulation.ResultSink;
-import io.evmsim.worker.simulation.RunBudget;
-import io.evmsim.worker.state.CodeStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * eth_simulateV1 where it once differed from geth (execution-apis' rpc-compat fixtures, geth's
@@ -59,48 +45,17 @@ class SimulateV1Test {
     /** Reverts with the word 42. */
     private static final Address REVERTER = Address.fromLong(0xdead);
     private static final byte[] REVERTER_CODE = Hex.decode("0x602a5f5260205ffd");
-    private static final Map<Address, byte[]> CODE = Map.of(CALLS_MOVED_TO, CALLS_MOVED_TO_CODE,
+    /** Returns GAS, its first instruction's reading. */
+    private static final Address GAS_READER = Address.fromLong(0x9a5);
+    private static final byte[] GAS_READER_CODE = Hex.decode("0x5a5f5260205ff3");
+    /** Returns BLOBBASEFEE. */
+    private static final Address BLOB_BASE_FEE_READER = Address.fromLong(0xb10b);
+    private static final byte[] BLOB_BASE_FEE_READER_CODE = Hex.decode("0x4a5f5260205ff3");
+    private static final Map<Address, byte[]> CODE = Map.of(GAS_READER, GAS_READER_CODE,
+            BLOB_BASE_FEE_READER, BLOB_BASE_FEE_READER_CODE,
+            CALLS_MOVED_TO, CALLS_MOVED_TO_CODE,
             CALLS_IDENTITY, CALLS_IDENTITY_CODE, HEADER_READER, HEADER_READER_CODE,
             REVERTER, REVERTER_CODE);
-
-    /** Every account exists with no balance; the contracts above have their code. */
-    private static final class Chain implements StateCacheClient {
-        @Override
-        public BlockHeader resolveBlock(String blockId) {
-            return PINNED;
-        }
-
-        @Override
-        public ChainDescription chain() {
-            throw new UnsupportedOperationException("this test gives its chain schedule itself");
-        }
-
-        @Override
-        public List<AccountData> read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount) {
-            List<AccountData> accounts = new ArrayList<>();
-            slotsByAccount.forEach((address, keys) -> {
-                Map<UInt256, UInt256> slots = new HashMap<>();
-                keys.forEach(key -> slots.put(key, UInt256.ZERO));
-                byte[] code = CODE.get(address);
-                accounts.add(new AccountData(address, true, 0, UInt256.ZERO,
-                        code == null ? Hash.EMPTY_CODE : Keccak.hash(code), Hash.EMPTY_TRIE, slots));
-            });
-            return accounts;
-        }
-
-        @Override
-        public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
-            Map<Hash, byte[]> codes = new HashMap<>();
-            codeHashes.forEach(hash -> codes.put(hash, CODE.values().stream()
-                    .filter(code -> Keccak.hash(code).equals(hash)).findFirst().orElse(new byte[0])));
-            return codes;
-        }
-
-        @Override
-        public Hash blockHash(long number) {
-            return Hash.ZERO;
-        }
-    }
 
     @Test
     void maxUsedGasIsAtLeastTheCalldataFloor() {
@@ -180,6 +135,56 @@ class SimulateV1Test {
         assertEquals("0x0", blocks.get(1).get("blobGasUsed").stringValue());
     }
 
+    @Test
+    void aCallWithoutGasGetsWhatIsLeftOfTheBlockUpToTheRpcGasCap() {
+        // ethSimulate-get-block-properties: geth's sanitizeCall gives the block's remaining gas, then its
+        // cross-block budget (the RPC gas cap, 50M here) clamps it
+        JsonNode blocks = simulate(block(null, Map.of(), call(GAS_READER, "0x", null), call(GAS_READER, "0x", null)),
+                block(new BlockOverrides(null, null, null, null, null, 60_000_000L, null), Map.of(),
+                        call(GAS_READER, "0x", null)));
+        long first = gasUsed(blocks.get(0), 0);
+        assertEquals(PINNED.gasLimit() - 21_000 - 2, gasLeft(blocks.get(0), 0)); // GAS costs 2
+        assertEquals(PINNED.gasLimit() - first - 21_000 - 2, gasLeft(blocks.get(0), 1));
+        long spent = first + gasUsed(blocks.get(0), 1);
+        assertEquals(50_000_000L - spent - 21_000 - 2, gasLeft(blocks.get(1), 0)); // the cap, less what was spent
+    }
+
+    @Test
+    void withValidationTheEip7825CapDoesNotBindASimulatedCall() {
+        // geth's simulator sets SkipTransactionChecks even with validation: 30M gas runs under Osaka rules
+        JsonNode answer = answer(true, ChainFork.OSAKA, block(new BlockOverrides(null, null, UInt256.ZERO, null,
+                null, null, null), Map.of(), call(GAS_READER, "0x", 30_000_000L)));
+        assertEquals(null, answer.get("error"), answer.toString());
+        assertEquals(30_000_000L - 21_000 - 2, gasLeft(answer.get("result").get(0), 0));
+    }
+
+    @Test
+    void aNonceOverrideOfTwoToThe64MinusOneRunsAndWithValidationHasMaxValue() {
+        // ethSimulate-overflow-nonce and ethSimulate-overflow-nonce-validation
+        Map<Address, AccountOverride> maxNonce = Map.of(SENDER, new AccountOverride(null, -1L, null, null, null,
+                null));
+        assertEquals("0x1", simulate(block(null, maxNonce, call(GAS_READER, "0x", null))).get(0).get("calls").get(0)
+                .get("status").stringValue());
+        JsonNode error = answer(true, ChainFork.PRAGUE, block(new BlockOverrides(null, null, UInt256.ZERO, null,
+                null, null, null), maxNonce, call(GAS_READER, "0x", null))).get("error");
+        assertEquals(RpcError.INTERNAL, error.get("code").intValue(), error.toString());
+        assertEquals("err: nonce has max value: address 0x000000000000000000000000000000000000c000, nonce: "
+                + "18446744073709551615 (supplied gas 30000000)", error.get("message").stringValue());
+    }
+
+    @Test
+    void withoutValidationBlobBaseFeeStillFollowsTheExcessBlobGas() {
+        // geth zeroes only the base fee: with no excess blob gas BLOBBASEFEE reads EIP-4844's minimum, 1 wei
+        JsonNode block = simulate(block(null, Map.of(), call(BLOB_BASE_FEE_READER, "0x", null))).get(0);
+        assertEquals("0x0", block.get("baseFeePerGas").stringValue());
+        assertEquals(word("0x1"), block.get("calls").get(0).get("returnData").stringValue());
+    }
+
+    private static long gasLeft(JsonNode block, int call) {
+        return Long.decode("0x" + block.get("calls").get(call).get("returnData").stringValue().substring(2)
+                .replaceFirst("^0+(?=.)", ""));
+    }
+
     private static Map<Address, AccountOverride> moveIdentityTo(Address target) {
         return Map.of(IDENTITY, new AccountOverride(null, null, null, null, null, target));
     }
@@ -231,39 +236,13 @@ class SimulateV1Test {
     }
 
     private static JsonNode answer(SimulatedBlock... blocks) {
-        Chain chain = new Chain();
-        RpcExecutor executor = new RpcExecutor(chain, new CodeStore(chain, 1 << 20), new CodeCache(16),
-                ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.PRAGUE)), 8, 250_000, 16L << 20);
+        return answer(false, ChainFork.PRAGUE, blocks);
+    }
+
+    private static JsonNode answer(boolean validation, ChainFork fork, SimulatedBlock... blocks) {
         RpcCall rpc = new RpcCall(RpcMethod.ETH_SIMULATE_V1, List.of(blocks), false, false, null, List.of());
         SimulationRequest request = new SimulationRequest("s1", "gateway", SimulationKind.SINGLE, "latest",
-                List.of(), Map.of(), null, false, false, 50_000_000L, 10_000, System.currentTimeMillis(), rpc);
-        List<String> answers = new ArrayList<>();
-        executor.run(request, RunBudget.of(request), new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String json) {
-                throw new AssertionError("a JSON-RPC method answers with one summary");
-            }
-
-            @Override
-
-            public boolean admits(long leastBytes) {
-
-                return true;
-
-            }
-
-
-            @Override
-            public void summary(String outcome, String json) {
-                answers.add(json);
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                throw new AssertionError(message);
-            }
-        });
-        assertEquals(1, answers.size());
-        return JsonMapper.builder().build().readTree(answers.getFirst());
+                List.of(), Map.of(), null, false, validation, 50_000_000L, 10_000, System.currentTimeMillis(), rpc);
+        return CodeOnlyChain.answer(new CodeOnlyChain(PINNED, CODE), fork, request);
     }
 }

@@ -108,8 +108,10 @@ public final class PrestateTracer implements ExecutionTracer {
         int size = frame.stackSize();
         switch (opcode) {
             case SELFDESTRUCT -> {
-                if (size >= 1) {
-                    deleted.add(frame.recipient()); // as geth marks it, also when EIP-6780 keeps the account
+                // EIP-6780: only a contract created in this transaction is removed; one that existed
+                // before keeps its account and shows in post with what it became (geth since 2025-10)
+                if (size >= 1 && created.contains(frame.recipient())) {
+                    deleted.add(frame.recipient());
                 }
             }
             case CREATE -> {
