@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
  * {@code requestId}. The content type is set, not negotiated, so that a client asking for XML, HTML or
  * an event stream is still told what went wrong.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
     /** A client's own id for its request, echoed in problem documents when it is a plain token. */
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -60,7 +60,7 @@ final class ProblemResponses {
     }
 
     /** The client's {@value #REQUEST_ID_HEADER} when it is a plain token, else one made up: the same for the whole request. */
-    static String requestId(HttpServletRequest request) {
+    public static String requestId(HttpServletRequest request) {
         Object known = request.getAttribute(REQUEST_ID_ATTRIBUTE);
         if (known instanceof String id) {
             return id;
