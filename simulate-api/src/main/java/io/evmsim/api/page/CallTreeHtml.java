@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 final class CallTreeHtml {
     /** Frames this deep and deeper start folded: a deep recursion is opened on demand. */
     private static final int OPEN_DEPTH = 6;
+    /** Frames after this many (pre-order) start folded too: a page of thousands of calls opens at its start. */
+    private static final int OPEN_FRAMES = 200;
     /** Hex data longer than this is shown in a box of its own that scrolls. */
     private static final int LONG_DATA = 74;
 
@@ -38,10 +40,11 @@ final class CallTreeHtml {
     }
 
     private void frame(JsonNode frame, int depth) {
+        boolean open = depth < OPEN_DEPTH && frames < OPEN_FRAMES;
         String id = prefix + "-f" + frames++;
         boolean failed = frame.has("error");
         html.raw("<li").attribute("id", id).attribute("class", failed ? "frame failed" : "frame").raw("><details")
-                .raw(depth < OPEN_DEPTH ? " open" : "").raw("><summary>")
+                .raw(open ? " open" : "").raw("><summary>")
                 .element("span", "type", frame.path("type").asString("CALL")).raw(" ");
         String to = frame.path("to").asString(null);
         if (to != null) {
@@ -57,12 +60,11 @@ final class CallTreeHtml {
             html.raw(" ").element("span", "error", frame.path("error").asString());
         }
         html.raw("</summary><dl class=\"fields\">");
-        html.definition("Type", frame.path("type").asString(""));
         html.raw("<dt>From</dt><dd><code>").text(frame.path("from").asString("")).raw("</code></dd>");
         if (to != null) {
             html.raw("<dt>To</dt><dd><code>").text(to).raw("</code></dd>");
         }
-        if (value != null) {
+        if (value != null && value.signum() > 0) {
             html.definition("Value", Quantities.ether(value) + " (" + Quantities.grouped(value) + " wei)");
         }
         html.definition("Gas", Quantities.grouped(frame.path("gas").asLong()));

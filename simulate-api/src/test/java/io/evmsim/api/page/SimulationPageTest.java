@@ -165,6 +165,7 @@ class SimulationPageTest {
         assertEquals(1000, count(page, "<li id=\"tx0-f"));
         assertEquals(1000, count(page, "class=\"icicle-bar"));
         assertTrue(page.contains("id=\"tx0-f999\""), "frames numbered in pre-order");
+        assertEquals(200, count(page, "<details open>"), "the first 200 frames open, the rest folded");
     }
 
     private static String frame(int i, long gasUsed) {
