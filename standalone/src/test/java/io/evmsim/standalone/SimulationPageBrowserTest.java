@@ -286,6 +286,31 @@ class SimulationPageBrowserTest {
         assertEquals("SIMULATION_NOT_FOUND", problem.get("code").stringValue());
     }
 
+    /** A simulation that ended in an error (an unknown block): its page has the JSON's status and problem. */
+    @Test
+    void aFailedSimulationsPageHasTheJsonsStatusAndProblem() throws Exception {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/simulate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"from\":\"%s\",\"to\":\"%s\",\"block\":\"0x99\"}".formatted(DEV, RECIPIENT))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode problem = JSON.readTree(refused.body());
+        assertEquals(400, refused.statusCode(), refused.body());
+        String id = problem.get("requestId").stringValue();
+        HttpResponse<String> json = get("/v1/simulations/" + id, null);
+        for (long until = System.nanoTime() + 10_000_000_000L; json.statusCode() == 404 && System.nanoTime() < until; ) {
+            Thread.sleep(50);
+            json = get("/v1/simulations/" + id, null);
+        }
+        assertEquals(400, json.statusCode(), json.body());
+        HttpResponse<String> html = get("/s/" + id, "text/html");
+        assertEquals(json.statusCode(), html.statusCode());
+        open("/s/" + id, "failed");
+        assertEquals(problem.get("title").stringValue(), browser.findElement(By.tagName("h1")).getText());
+        String page = text("main");
+        assertTrue(page.contains(problem.get("detail").stringValue()), page);
+        assertTrue(page.contains("Code\n" + problem.get("code").stringValue()), page);
+    }
+
     /** Posts a simulation and waits until its result is stored (the store's consumer may lag the answer). */
     private static String simulate(String path, String body) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))

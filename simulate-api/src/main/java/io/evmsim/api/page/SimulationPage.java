@@ -1,6 +1,7 @@
 package io.evmsim.api.page;
 
 import io.evmsim.common.simulation.SimulationJson;
+import java.math.BigInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,11 +44,11 @@ final class SimulationPage {
         html.raw("<dt>Status</dt><dd>").element("span", "status status-" + status, status).raw("</dd>");
         html.definition("Transactions", Long.toString(summary.path("transactions").asLong(bundle.path("transactions").size())));
         html.definition("Total gas used", Quantities.grouped(summary.path("totalGasUsed").asLong()));
-        java.math.BigInteger coinbase = Quantities.parse(summary.path("coinbaseDiff").asString(null));
+        BigInteger coinbase = Quantities.parse(summary.path("coinbaseDiff").asString(null));
         if (coinbase != null) {
             html.definition("Paid to the coinbase", Quantities.ether(coinbase));
         }
-        java.math.BigInteger price = Quantities.parse(summary.path("effectiveGasPrice").asString(null));
+        BigInteger price = Quantities.parse(summary.path("effectiveGasPrice").asString(null));
         if (price != null) {
             html.definition("Effective gas price", Quantities.grouped(price) + " wei");
         }

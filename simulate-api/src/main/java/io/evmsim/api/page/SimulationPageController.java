@@ -6,6 +6,7 @@ import io.evmsim.api.simulation.SimulationService;
 import io.evmsim.api.simulation.SimulationService.Answer;
 import io.evmsim.api.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ public class SimulationPageController {
     /** The page's own styles and script only; no inline script, no other origin. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final SimulationService simulations;
 

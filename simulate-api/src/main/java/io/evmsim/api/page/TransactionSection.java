@@ -3,6 +3,7 @@ package io.evmsim.api.page;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -250,7 +251,7 @@ final class TransactionSection {
 
     /** {@code accessList} as {@code access list}. */
     private static String words(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     /**
