@@ -64,7 +64,7 @@ final class HostileRequests {
             return post("/rpc", rpcBody(), jsonHeaders());
         }
         if (pick < 76) {
-            return get(pick(List.of("/v1/simulations/" + id(), "/v1/simulations/" + id() + "/events")));
+            return get(pick(List.of("/v1/simulations/" + id(), "/v1/simulations/" + id() + "/events", "/s/" + id())));
         }
         if (pick < 88) {
             return protocolAbuse();
@@ -346,7 +346,8 @@ final class HostileRequests {
         String path = pick(List.of("/v1/simulate", "/simulate", "/v1/simulate/bundle", "/rpc", "/v1/simulations/"
                 + id(), "/v1/simulations/" + id() + "/events", "/error", "/", "/v2/simulate", "/v1/simulate/",
                 "/v1/simulations", "/v1/simulations/", "/favicon.ico", "/v1/simulate?x=%00", "/v1/simulate;a=b",
-                "/rpc/", "/RPC", "//v1/simulate", "/v1//simulations/" + id(), "/index.html", "/static/x.js"));
+                "/rpc/", "/RPC", "//v1/simulate", "/v1//simulations/" + id(), "/index.html", "/static/x.js", "/s/" + id(),
+                "/page/simulation.css"));
         String method = pick(METHODS);
         List<String> headers = new ArrayList<>();
         if (random.nextInt(4) != 0) {

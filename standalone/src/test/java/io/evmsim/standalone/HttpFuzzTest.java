@@ -140,6 +140,12 @@ class HttpFuzzTest {
         if (type.startsWith("text/event-stream")) {
             return answer.status() == 200 ? events(answer.text()) : "an event stream for status " + answer.status();
         }
+        if (type.startsWith("text/html")) {
+            return page(shot, answer);
+        }
+        if (answer.status() == 200 && shot.path().equals("/page/simulation.css")) {
+            return type.startsWith("text/css") ? null : "the page's stylesheet as " + type;
+        }
         JsonNode body;
         try {
             body = JSON.readTree(answer.body());
@@ -156,6 +162,16 @@ class HttpFuzzTest {
             return problem ? null : "not a problem document";
         }
         return type.startsWith("application/json") ? null : "JSON as " + type;
+    }
+
+    /** A simulation's page, the one HTML answer: to a GET of a simulation's address, a whole page whatever its status. */
+    private static String page(HostileRequests.Shot shot, RawHttp.Answer answer) {
+        boolean pageAddress = shot.path().replaceAll("/+", "/").matches("/(v1/simulations|s)/[^/?]+");
+        if (!shot.method().equals("GET") || !pageAddress) {
+            return "HTML answered to " + shot.method() + " " + shot.path();
+        }
+        String page = answer.text();
+        return page.startsWith("<!DOCTYPE html>") && page.endsWith("</html>") ? null : "not a whole page";
     }
 
     private static String rpcResponse(JsonNode body) {
