@@ -80,9 +80,11 @@ public final class Quotas {
                 .build();
         BucketProxy bucket = buckets.builder()
                 .withOptimization(Optimizations.batching())
-                // a changed rate applies from the next request; the tokens left carry over, as many as fit
-                .withImplicitConfigurationReplacement(key.version(), TokensInheritanceStrategy.AS_IS)
                 .build(key.id().toString(), () -> configuration);
+        // the stored bucket may have been made for an earlier rate, by any replica: the key's rate as read now
+        // applies from the next request, once per key and version here; the tokens left carry over, as many as
+        // fit. (Bucket4j's implicit replacement by version is not applied through the batching optimization.)
+        bucket.replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS);
         if (bucketsByKey.size() >= MAX_KEYS_HELD) {
             bucketsByKey.clear();
         }
