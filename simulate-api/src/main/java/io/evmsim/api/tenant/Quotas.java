@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 /**
  * A key's two quotas, shared by every replica through PostgreSQL. Requests per second: a token bucket of
  * Bucket4j (capacity one second's requests, refilled continuously), its state in {@code api_key_bucket},
- * read and written under {@code SELECT ... FOR UPDATE} once per request. Gas per UTC day: charged when results
+ * read and written under {@code SELECT ... FOR UPDATE} once per request (or per batch of one key's concurrent
+ * requests). Gas per UTC day: charged when results
  * are stored ({@link GasCharges}); a replica reads a key's day total at most once per
  * {@link TenantProperties#gasCacheTtl()}, so the cluster may overshoot a day's gas by what it simulates
  * meanwhile, and a simulation under way is never stopped for it.
