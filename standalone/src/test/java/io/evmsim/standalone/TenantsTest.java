@@ -144,6 +144,23 @@ class TenantsTest {
     }
 
     @Test
+    void aChangedRateAppliesFromTheNextRequest() throws Exception {
+        JsonNode created = createKey("raised", 1, 1_000_000);
+        String key = created.get("key").stringValue();
+        String unknownResult = first + "/v1/simulations/" + UUID.randomUUID();
+        assertEquals(404, get(unknownResult, key).statusCode());
+        assertProblem(get(unknownResult, key), 429, "RATE_LIMITED");
+        HttpResponse<String> raised = send(HttpRequest.newBuilder(URI.create(admin + "/"
+                + created.get("id").stringValue())).method("PATCH",
+                HttpRequest.BodyPublishers.ofString("{\"requestsPerSecond\":1000}")), null);
+        assertEquals(200, raised.statusCode(), raised.body());
+        Thread.sleep(20); // 1000 a second: a token within a millisecond
+        HttpResponse<String> served = get(unknownResult, key);
+        assertEquals(404, served.statusCode(), served.body());
+        assertTrue(served.headers().firstValue("RateLimit-Policy").orElseThrow().startsWith("\"requests\";q=1000;w=1"));
+    }
+
+    @Test
     void twoReplicasEnforceOneSharedQuota() throws Exception {
         int perSecond = 5;
         String key = createKey("two-replicas", perSecond, 1_000_000).get("key").stringValue();

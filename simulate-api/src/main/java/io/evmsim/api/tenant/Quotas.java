@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 /**
  * A key's two quotas, shared by every replica through PostgreSQL. Requests per second: a token bucket of
  * Bucket4j (capacity one second's requests, refilled continuously), its state in {@code api_key_bucket},
- * read and written under {@code SELECT ... FOR UPDATE} once per request. Gas per UTC day: charged when results
+ * read and written under {@code SELECT ... FOR UPDATE} once per request (or per batch of one key's concurrent
+ * requests). Gas per UTC day: charged when results
  * are stored ({@link GasCharges}); a replica reads a key's day total at most once per
  * {@link TenantProperties#gasCacheTtl()}, so the cluster may overshoot a day's gas by what it simulates
  * meanwhile, and a simulation under way is never stopped for it.
@@ -80,9 +81,11 @@ public final class Quotas {
                 .build();
         BucketProxy bucket = buckets.builder()
                 .withOptimization(Optimizations.batching())
-                // a changed rate applies from the next request; the tokens left carry over, as many as fit
-                .withImplicitConfigurationReplacement(key.version(), TokensInheritanceStrategy.AS_IS)
                 .build(key.id().toString(), () -> configuration);
+        // the stored bucket may have been made for an earlier rate, by any replica: the key's rate as read now
+        // applies from the next request, once per key and version here; the tokens left carry over, as many as
+        // fit. (Bucket4j's implicit replacement by version is not applied through the batching optimization.)
+        bucket.replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS);
         if (bucketsByKey.size() >= MAX_KEYS_HELD) {
             bucketsByKey.clear();
         }
