@@ -198,6 +198,9 @@ class TenantsTest {
         assertProblem(get(result + "/events", other), 404, "SIMULATION_NOT_FOUND");
         assertProblem(get(result, null), 401, "API_KEY_MISSING");
         assertProblem(post(result + "/share", "", other), 404, "SIMULATION_NOT_FOUND");
+        assertProblem(get(second + "/s/" + id, other), 404, "SIMULATION_NOT_FOUND"); // its page, too
+        assertProblem(get(second + "/v1/./simulations/" + id, other), 404, "SIMULATION_NOT_FOUND");
+        assertEquals(200, get(second + "/s/" + id, owner).statusCode());
 
         HttpResponse<String> shared = post(first + "/v1/simulations/" + id + "/share", "", owner);
         assertEquals(200, shared.statusCode(), shared.body());
@@ -209,10 +212,17 @@ class TenantsTest {
         HttpResponse<String> events = get(result + "/events", null);
         assertEquals(200, events.statusCode());
         assertTrue(events.body().contains("event:summary"), events.body());
+        HttpResponse<String> page = get(second + "/s/" + id, null);
+        assertEquals(200, page.statusCode(), "a shared result's page needs no key");
+        assertTrue(page.body().contains(id), page.body());
+        assertEquals(200, get(second + "/page/simulation.css", null).statusCode(), "nor do the page's style and script");
+        assertEquals(200, get(second + "/page/simulation.js", null).statusCode());
 
         assertEquals(204, send(HttpRequest.newBuilder(URI.create(result + "/share")).DELETE(), owner).statusCode());
         assertProblem(get(result, other), 404, "SIMULATION_NOT_FOUND");
         assertProblem(get(result, null), 401, "API_KEY_MISSING");
+        assertProblem(get(second + "/s/" + id, null), 401, "API_KEY_MISSING");
+        assertEquals(200, get(first + "/v3/api-docs", null).statusCode(), "the API's description is public");
     }
 
     @Test

@@ -34,7 +34,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class TenantFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Api-Key";
     private static final Pattern RPC_PATH_KEY = Pattern.compile("/rpc/([^/]+)/?");
-    private static final Pattern RESULT = Pattern.compile("/v1/simulations/([^/]+)(/events)?/?");
+    /** A stored result: its JSON, its events and its page. */
+    private static final Pattern RESULT = Pattern.compile("/(?:v1/simulations|s)/([^/]+)(/events)?/?");
+    /**
+     * What anyone may fetch: the page's stylesheet and script (a shared result's page opens without a key) and the
+     * description of the API.
+     */
+    private static final Pattern PUBLIC = Pattern.compile("/page/[^/]+|/v3/api-docs(/.*)?|/swagger-ui(\\.html|/.*)");
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantFilter.class);
 
@@ -55,7 +61,7 @@ public final class TenantFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
+        String path = path(request);
         String presented = request.getHeader(HEADER);
         Matcher rpcPathKey = RPC_PATH_KEY.matcher(path);
         if (rpcPathKey.matches()) {
@@ -89,6 +95,21 @@ public final class TenantFilter extends OncePerRequestFilter {
                 CurrentKey.clear();
             }
         }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && PUBLIC.matcher(path(request)).matches();
+    }
+
+    /**
+     * The path as the application maps it: decoded, its dot segments and path parameters resolved, so that a
+     * result's address written another way ({@code /v1/./simulations/...}) is still known as one.
+     */
+    private static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     /** What the request may go on as, or null when it was refused (and answered here). */
