@@ -35,7 +35,7 @@ const STAGES = ['HTTP in', 'publish (gateway)', 'broker', 'worker poll', 'state'
 
 /** Starts a recording of CPU samples on the JVM `pid`; returns the event it samples. */
 function start(pid, file) {
-  for (const [event, setting] of [['jdk.CPUTimeSample', 'throttle=2ms'], ['jdk.ExecutionSample', 'period=2ms']]) {
+  for (const [event, setting] of [['jdk.CPUTimeSample', 'throttle=1ms'], ['jdk.ExecutionSample', 'period=1ms']]) {
     try {
       execFileSync('jcmd', [String(pid), 'JFR.start', 'name=bench-stages', 'settings=none', `filename=${file}`,
         `+${event}#enabled=true`, `+${event}#${setting}`], { stdio: 'pipe' });
