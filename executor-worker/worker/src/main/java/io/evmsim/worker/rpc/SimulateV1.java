@@ -143,6 +143,7 @@ final class SimulateV1 {
                     run.header().chainId(), block.baseFee());
             long gasUsed = 0;
             long blobGasUsed = 0;
+            TransferLogTracer logs = new TransferLogTracer(traceTransfers);
             for (CallRequest call : input.calls()) {
                 long remaining = block.gasLimit() - gasUsed;
                 long wanted = call.gas() != null ? call.gas() : remaining; // geth lets a call without gas run wild
@@ -151,10 +152,9 @@ final class SimulateV1 {
                             + ", required: " + wanted);
                 }
                 long gas = Math.min(wanted, gasBudget);
-                TransferLogTracer transfers = traceTransfers ? new TransferLogTracer() : null;
                 Executed executed = run.run(processor, state, block,
                         TransactionFactory.build(withGas(call, gas), state, block, rules.rules(), validation,
-                                Long.MAX_VALUE), transfers, validation ? Validation.SIMULATED_BLOCK : Validation.SKIPPED);
+                                Long.MAX_VALUE), logs, validation ? Validation.SIMULATED_BLOCK : Validation.SKIPPED);
                 TransactionResult result = executed.result();
                 if (!result.isValid()) {
                     throw new RpcError(CallFailures.simulateCode(result.invalid()), "err: "
@@ -164,8 +164,7 @@ final class SimulateV1 {
                 gasUsed += result.gasUsed();
                 gasBudget -= result.gasUsed();
                 blobGasUsed += executed.tx().blobGas();
-                json.addCall(call, executed, transfers != null ? transfers.logs() : result.logs(), gasUsed,
-                        callResult(result, gas < wanted));
+                json.addCall(call, executed, logs.logs(), gasUsed, callResult(result, gas < wanted));
             }
             Hash hash = json.finish(parentHash, block, gasUsed, blobGasUsed,
                     run.request().rpc().returnFullTransactions());

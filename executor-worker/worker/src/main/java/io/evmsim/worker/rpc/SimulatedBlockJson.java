@@ -55,10 +55,11 @@ final class SimulatedBlockJson {
     }
 
     /**
-     * @param logs the logs the answer shows (with traceTransfers, the ETH transfers' too)
+     * @param logs the logs the answer shows (with traceTransfers, the ETH transfers' too), numbered in the block
      * @param cumulativeGasUsed the block's gas used up to and with this call, for its receipt
      */
-    void addCall(CallRequest call, Executed executed, List<Log> logs, long cumulativeGasUsed, ObjectNode result) {
+    void addCall(CallRequest call, Executed executed, List<TransferLogTracer.IndexedLog> logs, long cumulativeGasUsed,
+            ObjectNode result) {
         int index = hashes.size();
         Transaction unsigned = unsigned(call, executed.tx());
         Hash hash = unsigned.hash();
@@ -67,7 +68,8 @@ final class SimulatedBlockJson {
         transactions.add(transaction(unsigned, executed.tx(), index, baseFee));
         receipts.add(receipt(executed, cumulativeGasUsed));
         ArrayNode logArray = JSON.arrayNode();
-        for (Log log : logs) {
+        for (TransferLogTracer.IndexedLog indexed : logs) {
+            Log log = indexed.log();
             ObjectNode entry = logArray.addObject();
             entry.put("address", log.address().toString());
             ArrayNode topics = entry.putArray("topics");
@@ -76,7 +78,7 @@ final class SimulatedBlockJson {
             entry.put("blockNumber", Quantities.hex(number));
             entry.put("transactionHash", hash.toString());
             entry.put("transactionIndex", Quantities.hex(index));
-            entry.put("logIndex", Quantities.hex(logNodes.size()));
+            entry.put("logIndex", Quantities.hex(indexed.index()));
             entry.put("blockTimestamp", Quantities.hex(timestamp));
             entry.put("removed", false);
             logNodes.add(entry);

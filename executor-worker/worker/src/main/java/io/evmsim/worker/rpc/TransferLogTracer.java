@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * eth_simulateV1's {@code traceTransfers}: each ether movement (a call or creation with value, a
- * SELFDESTRUCT's balance) appears as an ERC-20 {@code Transfer(from, to, value)} log emitted by
- * {@code 0xeeee...eeee}, in order with the contracts' own logs. A frame that fails takes its logs,
- * and the transfers in it, with it.
+ * The logs of eth_simulateV1's calls, as geth's simulator collects them ({@code internal/ethapi/logtracer.go}):
+ * with {@code traceTransfers} each ether movement (a call or creation with value, a SELFDESTRUCT's
+ * balance) appears as an ERC-20 {@code Transfer(from, to, value)} log emitted by {@code 0xeeee...eeee},
+ * in order with the contracts' own logs. A frame that fails takes its logs, and the transfers in it,
+ * with it. One tracer serves a whole block: each log's index is counted across the block as it is
+ * emitted, a log a failing frame then drops included (geth numbers them so).
  */
 final class TransferLogTracer implements ExecutionTracer {
     /** The pseudo-address execution-apis names for ether transfer logs. */
@@ -26,29 +28,38 @@ final class TransferLogTracer implements ExecutionTracer {
     private static final Hash TRANSFER = Keccak.hash("Transfer(address,address,uint256)"
             .getBytes(StandardCharsets.US_ASCII));
 
-    private final ArrayDeque<List<Log>> frames = new ArrayDeque<>();
-    private List<Log> kept = List.of();
+    /** A log and its index in the block. */
+    record IndexedLog(Log log, int index) {
+    }
 
-    /** The logs of the last transaction, with the transfers. */
-    List<Log> logs() {
+    private final boolean traceTransfers;
+    private final ArrayDeque<List<IndexedLog>> frames = new ArrayDeque<>();
+    private List<IndexedLog> kept = List.of();
+    private int emitted;
+
+    TransferLogTracer(boolean traceTransfers) {
+        this.traceTransfers = traceTransfers;
+    }
+
+    /** The logs of the last transaction, with the transfers when traced. */
+    List<IndexedLog> logs() {
         return kept;
     }
 
     @Override
     public void onFrameStart(Message message) {
-        List<Log> frame = new ArrayList<>();
-        frames.push(frame);
+        frames.push(new ArrayList<>());
         boolean movesValue = message.transfersValue() && !message.value().isZero()
                 && (message.kind() == CallKind.CALL || message.kind() == CallKind.CREATE
                         || message.kind() == CallKind.CREATE2);
-        if (movesValue && message.recipient() != null) {
-            frame.add(transfer(message.caller(), message.recipient(), message.value()));
+        if (traceTransfers && movesValue && message.recipient() != null) {
+            capture(transfer(message.caller(), message.recipient(), message.value()));
         }
     }
 
     @Override
     public void onFrameEnd(Message message, FrameResult result) {
-        List<Log> frame = frames.pop();
+        List<IndexedLog> frame = frames.pop();
         boolean keep = result.isSuccess();
         if (frames.isEmpty()) {
             kept = keep ? List.copyOf(frame) : List.of();
@@ -59,14 +70,18 @@ final class TransferLogTracer implements ExecutionTracer {
 
     @Override
     public void onLog(Log log) {
-        frames.peek().add(log);
+        capture(log);
     }
 
     @Override
     public void onSelfDestruct(Address contract, Address beneficiary, UInt256 balance) {
-        if (!balance.isZero()) {
-            frames.peek().add(transfer(contract, beneficiary, balance));
+        if (traceTransfers && !balance.isZero()) {
+            capture(transfer(contract, beneficiary, balance));
         }
+    }
+
+    private void capture(Log log) {
+        frames.peek().add(new IndexedLog(log, emitted++));
     }
 
     private static Log transfer(Address from, Address to, UInt256 value) {
