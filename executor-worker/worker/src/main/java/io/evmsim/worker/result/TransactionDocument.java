@@ -39,10 +39,6 @@ public final class TransactionDocument {
         };
     }
 
-    public static ObjectNode of(int index, TransactionSimulation simulation) {
-        return of(index, simulation, null);
-    }
-
     /** With the preview a wallet shows ({@link PreviewJson}): fee, token metadata, summary and warnings. */
     public static ObjectNode of(int index, TransactionSimulation simulation, Preview preview) {
         ObjectNode doc = JSON.objectNode();
