@@ -8,6 +8,7 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.evm.assets.Asset;
 import io.evmsim.evm.assets.AssetTransfer;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.decode.TokenEvent;
@@ -171,7 +172,7 @@ final class Warnings {
                         add(Code.TRANSFER_TO_CONTRACT_WITHOUT_RECEIVER, Severity.CRITICAL, "Sends "
                                 + label.apply(t.asset().token()) + " #" + t.asset().tokenId().toBigInteger() + " to "
                                 + shortForm(t.to()) + ", code that does not accept it (no "
-                                + (t.asset().kind() == io.evmsim.evm.assets.Asset.AssetKind.ERC721
+                                + (t.asset().kind() == Asset.AssetKind.ERC721
                                         ? "onERC721Received" : "onERC1155Received") + ")", t.from(), t.to());
                     }
                 }
@@ -183,7 +184,7 @@ final class Warnings {
 
     /** Asks the recipient's hook, as the token would call it, whether it takes the token. */
     private boolean receives(AssetTransfer t) {
-        boolean erc721 = t.asset().kind() == io.evmsim.evm.assets.Asset.AssetKind.ERC721;
+        boolean erc721 = t.asset().kind() == Asset.AssetKind.ERC721;
         byte[] selector = erc721 ? ERC721_RECEIVED : ERC1155_RECEIVED;
         // (operator, from, id[, value], bytes ""): the bytes' offset, then its zero length
         List<UInt256> words = erc721

@@ -54,11 +54,6 @@ public final class TransactionDocument {
         return options.withTracers(calls, include.contains(ResultPart.STATE_DIFF));
     }
 
-    /** The document with every part. */
-    public static ObjectNode of(int index, TransactionSimulation simulation) {
-        return of(index, simulation, ResultPart.ALL, null);
-    }
-
     /**
      * The document with the {@code include}d parts, from a run {@link #tracing traced} for them, and the preview
      * a wallet shows ({@link PreviewJson}: fee, token metadata, summary and warnings) when there is one.
