@@ -26,14 +26,15 @@ import tools.jackson.databind.JsonNode;
 
 /** A REST request's {@code include}: each transaction's result has the parts asked for, and only those. */
 class SimulationExecutorIncludeTest {
+    /** With the coinbase's figures, which every transaction's result carries (Flashbots' names). */
     private static final Set<String> ALWAYS = Set.of("index", "status", "gasLimit", "gasUsed", "effectiveGasPrice",
-            "returnData");
+            "returnData", "coinbaseDiff", "gasFees", "ethSentToCoinbase");
     private static final Set<String> SUMMARY = Set.of("block", "fork", "blobSchedule", "timings");
 
     @Test
     void everyPartByDefault() {
-        assertEquals(members(ALWAYS, SUMMARY, Set.of("logs", "gas", "callTree", "stateDiff", "assetChanges")),
-                single(ResultPart.ALL).keySet());
+        assertEquals(members(ALWAYS, SUMMARY, Set.of("logs", "gas", "callTree", "stateDiff", "assetChanges",
+                "summary", "warnings")), single(ResultPart.ALL).keySet()); // the last two: the preview's
     }
 
     @Test
@@ -42,6 +43,8 @@ class SimulationExecutorIncludeTest {
         assertEquals(members(ALWAYS, SUMMARY, Set.of("stateDiff", "assetChanges")),
                 single(EnumSet.of(ResultPart.STATE_DIFF, ResultPart.ASSET_CHANGES)).keySet());
         assertEquals(members(ALWAYS, SUMMARY, Set.of()), single(Set.of()).keySet());
+        assertEquals(members(ALWAYS, SUMMARY, Set.of("summary", "warnings")),
+                single(EnumSet.of(ResultPart.PREVIEW)).keySet());
     }
 
     @Test
