@@ -44,7 +44,7 @@ class IncludeTest {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> read("{" + CALL + ",\"include\":[\"logs\",\"trace\"]}", SimulationKind.SINGLE));
         assertEquals("include[1]", e.field());
-        assertEquals("must be one of logs, stateDiff, callTree, assetChanges, gas", e.getMessage());
+        assertEquals("must be one of logs, stateDiff, callTree, assetChanges, gas, preview", e.getMessage());
         assertEquals("include", assertThrows(InvalidRequestException.class,
                 () -> read("{" + CALL + ",\"include\":\"logs\"}", SimulationKind.SINGLE)).field());
         assertEquals("include[0]", assertThrows(InvalidRequestException.class,
