@@ -27,6 +27,8 @@ class LargeResultsTest {
     private static final String RETURN_300_KB = "0x620493e06000f3";
     /** PUSH3 2.5 MB PUSH1 0 RETURN: about 10.5 MB of JSON, as much memory as a transaction's gas pays for. */
     private static final String RETURN_2_5_MB = "0x622800006000f3";
+    /** PUSH3 1.25 MB PUSH1 0 RETURN: 1.25 MB of zeros, for 3.4 million gas (memory's cost grows as its square). */
+    private static final String RETURN_1_25_MB = "0x621400006000f3";
     /** CALL itself with all its gas, as deep as the gas goes. */
     private static final String RECURSE = "0x60006000600060006000305af100";
     /** JUMPDEST PUSH1 0 JUMP: a loop until the gas is gone. */
@@ -134,12 +136,14 @@ class LargeResultsTest {
 
     @Test
     void aJsonRpcAnswerPastTheResultSizeLimitIsAnErrorNamingIt() throws Exception {
-        // two blocks of two calls, each returning 2.5 MB: 20 MB of return data in hex
+        // two blocks of four calls, each returning 1.25 MB: 20 MB of return data in hex, for 27 million gas, within
+        // the RPC gas cap that the request's calls spend together (geth's gas budget)
         String call = """
                 {"from":"%s","to":"%s"}""".formatted(DEV, PROGRAM);
+        String four = String.join(",", call, call, call, call);
         HttpResponse<String> response = post("/rpc", rpc("eth_simulateV1", """
-                [{"blockStateCalls":[{"stateOverrides":{"%s":{"code":"%s"}},"calls":[%s,%s]},{"calls":[%s,%s]}]},
-                "latest"]""".formatted(PROGRAM, RETURN_2_5_MB, call, call, call, call)), "application/json");
+                [{"blockStateCalls":[{"stateOverrides":{"%s":{"code":"%s"}},"calls":[%s]},{"calls":[%s]}]},
+                "latest"]""".formatted(PROGRAM, RETURN_1_25_MB, four, four)), "application/json");
         JsonNode error = SimulationJson.mapper().readTree(response.body()).path("error");
         assertEquals(-32003, error.path("code").asInt(), response.body().substring(0, Math.min(500,
                 response.body().length())));
