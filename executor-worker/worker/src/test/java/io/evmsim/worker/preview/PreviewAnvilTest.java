@@ -9,7 +9,6 @@ import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.simulation.AccountOverride;
 import io.evmsim.common.simulation.CallRequest;
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -22,7 +21,7 @@ import io.evmsim.evm.state.CodeCache;
 import io.evmsim.testsupport.Anvil;
 import io.evmsim.testsupport.Solc;
 import io.evmsim.worker.chain.ChainRules;
-import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.simulation.RecordingSink;
 import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.simulation.SimulationExecutor;
 import io.evmsim.worker.state.CodeStore;
@@ -503,29 +502,11 @@ class PreviewAnvilTest {
 
     /** Runs the request; returns its final document and adds a bundle's transaction documents to {@code events}. */
     private static JsonNode run(SimulationRequest request, List<String> events) {
-        String[] summary = new String[1];
-        executor.run(request, RunBudget.of(request), new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String json) {
-                events.add(json);
-            }
-
-            @Override
-            public boolean admits(long leastBytes) {
-                return true;
-            }
-
-            @Override
-            public void summary(String outcome, String json) {
-                summary[0] = json;
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                throw new AssertionError(code + " " + message);
-            }
-        });
-        JsonNode result = JSON.readTree(summary[0]);
-        return result;
+        RecordingSink sink = new RecordingSink();
+        executor.run(request, RunBudget.of(request), sink);
+        assertEquals(List.of(), sink.errors());
+        sink.transactions().forEach(record -> events.add(record.json()));
+        assertEquals(1, sink.summaries().size());
+        return JSON.readTree(sink.summaries().getFirst().json());
     }
 }

@@ -1,9 +1,7 @@
 package io.evmsim.worker.rpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evmsim.common.crypto.Keccak;
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
@@ -16,7 +14,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.ChainDescription;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.chain.ChainRules;
-import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.simulation.RecordingSink;
 import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.state.CodeStore;
 import java.util.ArrayList;
@@ -51,30 +49,9 @@ final class CodeOnlyChain implements StateCacheClient {
     static JsonNode answer(CodeOnlyChain chain, ChainFork fork, SimulationRequest request) {
         RpcExecutor executor = new RpcExecutor(chain, new CodeStore(chain, 1 << 20), new CodeCache(16),
                 ChainRules.of(ChainSchedule.fromGenesis(1, "test", fork)), 8, 250_000, 16L << 20);
-        List<String> answers = new ArrayList<>();
-        executor.run(request, RunBudget.of(request), new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String json) {
-                throw new AssertionError("a JSON-RPC method answers with one summary");
-            }
-
-            @Override
-            public boolean admits(long leastBytes) {
-                return true;
-            }
-
-            @Override
-            public void summary(String outcome, String json) {
-                answers.add(json);
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                throw new AssertionError(message);
-            }
-        });
-        assertEquals(1, answers.size());
-        return JsonMapper.builder().build().readTree(answers.getFirst());
+        RecordingSink sink = new RecordingSink();
+        executor.run(request, RunBudget.of(request), sink);
+        return JsonMapper.builder().build().readTree(sink.onlySummary().json());
     }
 
     @Override

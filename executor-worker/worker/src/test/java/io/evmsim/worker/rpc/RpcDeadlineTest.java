@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.RpcCall;
 import io.evmsim.common.simulation.RpcMethod;
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
@@ -15,10 +14,9 @@ import io.evmsim.evm.chain.ChainSchedule;
 import io.evmsim.evm.state.CodeCache;
 import io.evmsim.worker.LoopingState;
 import io.evmsim.worker.chain.ChainRules;
-import io.evmsim.worker.simulation.ResultSink;
+import io.evmsim.worker.simulation.RecordingSink;
 import io.evmsim.worker.simulation.RunBudget;
 import io.evmsim.worker.state.CodeStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -91,31 +89,11 @@ class RpcDeadlineTest {
         RpcExecutor executor = new RpcExecutor(client, new CodeStore(client, 1 << 20), new CodeCache(16),
                 ChainRules.of(ChainSchedule.fromGenesis(1, "test", ChainFork.OSAKA)), 8, 250_000,
                 16L << 20);
-        List<String> answers = new ArrayList<>();
-        executor.run(request, budget, new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String json) {
-                throw new AssertionError("a JSON-RPC method answers with one summary");
-            }
-
-            @Override
-            public boolean admits(long leastBytes) {
-                return true;
-            }
-
-            @Override
-            public void summary(String outcome, String json) {
-                answers.add(outcome + " " + json);
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                throw new AssertionError(message);
-            }
-        });
-        assertEquals(1, answers.size());
-        assertTrue(answers.getFirst().startsWith("error "), answers.getFirst());
-        return JsonMapper.builder().build().readTree(answers.getFirst().substring(6)).get("error");
+        RecordingSink sink = new RecordingSink();
+        executor.run(request, budget, sink);
+        RecordingSink.Published answer = sink.onlySummary();
+        assertEquals("error", answer.outcome(), answer.json());
+        return JsonMapper.builder().build().readTree(answer.json()).get("error");
     }
 
     private static void sleep(long millis) {

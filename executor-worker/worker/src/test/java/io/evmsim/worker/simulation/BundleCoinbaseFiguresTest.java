@@ -3,7 +3,6 @@ package io.evmsim.worker.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evmsim.common.simulation.CallRequest;
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
@@ -120,26 +119,10 @@ class BundleCoinbaseFiguresTest {
                     }
                 });
         JsonMapper json = JsonMapper.builder().build();
-        executor.run(request, RunBudget.of(request), new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String text) {
-                transactions.add(json.readTree(text));
-            }
-
-            @Override
-            public boolean admits(long leastBytes) {
-                return true;
-            }
-
-            @Override
-            public void summary(String outcome, String text) {
-                summaries.add(json.readTree(text));
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                throw new AssertionError(code + " " + message);
-            }
-        });
+        RecordingSink sink = new RecordingSink();
+        executor.run(request, RunBudget.of(request), sink);
+        assertEquals(List.of(), sink.errors());
+        sink.transactions().forEach(record -> transactions.add(json.readTree(record.json())));
+        sink.summaries().forEach(record -> summaries.add(json.readTree(record.json())));
     }
 }

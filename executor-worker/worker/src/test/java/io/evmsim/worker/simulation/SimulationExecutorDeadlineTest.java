@@ -3,7 +3,6 @@ package io.evmsim.worker.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -197,28 +196,10 @@ class SimulationExecutorDeadlineTest {
                     public void gasUsed(long gas) {
                     }
                 });
-        List<String> errors = new ArrayList<>();
-        executor.run(request, budget, new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String json) {
-                throw new AssertionError("no transaction finishes here");
-            }
-
-            @Override
-            public boolean admits(long leastBytes) {
-                return true;
-            }
-
-            @Override
-            public void summary(String outcome, String json) {
-                throw new AssertionError("no summary here");
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                errors.add(code + " " + message);
-            }
-        });
-        return errors;
+        RecordingSink sink = new RecordingSink();
+        executor.run(request, budget, sink);
+        assertEquals(List.of(), sink.transactions(), "no transaction finishes here");
+        assertEquals(List.of(), sink.summaries(), "no summary here");
+        return sink.errors();
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.ResultPart;
-import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
@@ -15,7 +14,6 @@ import io.evmsim.evm.state.CodeCache;
 import io.evmsim.worker.LoopingState;
 import io.evmsim.worker.chain.ChainRules;
 import io.evmsim.worker.state.CodeStore;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -82,31 +80,10 @@ class SimulationExecutorIncludeTest {
                     public void gasUsed(long gas) {
                     }
                 });
-        List<String> summaries = new ArrayList<>();
-        executor.run(request, RunBudget.of(request), new ResultSink() {
-            @Override
-            public void transaction(int index, String outcome, String json) {
-                throw new AssertionError("a single call's result is its summary");
-            }
-
-            @Override
-            public boolean admits(long leastBytes) {
-                return true;
-            }
-
-            @Override
-            public void summary(String outcome, String json) {
-                summaries.add(json);
-            }
-
-            @Override
-            public void error(SimulationError code, String message, String field) {
-                throw new AssertionError(code + " " + message);
-            }
-        });
-        assertEquals(1, summaries.size());
+        RecordingSink sink = new RecordingSink();
+        executor.run(request, RunBudget.of(request), sink);
         Map<String, JsonNode> members = new java.util.TreeMap<>();
-        SimulationJson.mapper().readTree(summaries.getFirst()).properties()
+        SimulationJson.mapper().readTree(sink.onlySummary().json()).properties()
                 .forEach(member -> members.put(member.getKey(), member.getValue()));
         return members;
     }
