@@ -1,6 +1,5 @@
 package io.evmsim.worker.rpc;
 
-
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.common.types.Address;
