@@ -29,6 +29,7 @@ final class ResultLanes {
     private final Map<Lane, Coalescer<ProducerRecord<String, byte[]>>> lanes = new ConcurrentHashMap<>();
     /** Sends a lane's next record off the producer's I/O thread, where its acknowledgement arrives. */
     private final Executor nextSends = task -> Thread.ofVirtual().name("result-publisher").start(task);
+    private volatile boolean closed;
 
     ResultLanes(KafkaTemplate<String, byte[]> kafka, ResultLimits limits) {
         this.kafka = kafka;
@@ -38,15 +39,25 @@ final class ResultLanes {
     /** Sends a result record for {@code replyTo}'s replica; completes when the record holding it is acknowledged. */
     CompletableFuture<?> send(ProducerRecord<String, byte[]> record, String replyTo) {
         if (limits.maxResultsPerRecord() == 1) {
-            return kafka.send(record);
+            return publish(record);
         }
         int partitions = kafka.partitionsFor(SimulationTopics.RESULTS).size();
         int partition = Utils.toPositive(Utils.murmur2(record.key().getBytes(StandardCharsets.UTF_8))) % partitions;
         return lanes.computeIfAbsent(new Lane(replyTo, partition), this::coalescer).offer(record);
     }
 
+    /** Refuses every later result: the worker stops, and its unacknowledged requests go to the next owner. */
+    void close() {
+        closed = true;
+    }
+
     private Coalescer<ProducerRecord<String, byte[]>> coalescer(Lane lane) {
-        return new Coalescer<>(records -> kafka.send(record(lane, records)), this::joins, nextSends);
+        return new Coalescer<>(records -> publish(record(lane, records)), this::joins, nextSends);
+    }
+
+    private CompletableFuture<?> publish(ProducerRecord<String, byte[]> record) {
+        return closed ? CompletableFuture.failedFuture(new IllegalStateException("the worker is stopping"))
+                : kafka.send(record);
     }
 
     /** Whole results only, as many as a record takes. */

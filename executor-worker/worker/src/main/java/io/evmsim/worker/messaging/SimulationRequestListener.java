@@ -66,6 +66,11 @@ public final class SimulationRequestListener implements AutoCloseable {
     private final ResultLanes results;
     private final Cancellations cancellations;
     private final Counter deadLetterFailures;
+    /**
+     * Set when the worker stops: nothing is sent or retried after it (a send would open a new producer that
+     * nobody closes); what is unfinished stays unacknowledged and goes to the partition's next owner.
+     */
+    private volatile boolean closed;
 
     /**
      * @param places simulations accepted and not yet acknowledged, at most
@@ -92,6 +97,8 @@ public final class SimulationRequestListener implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        results.close();
         committer.shutdownNow();
     }
 
@@ -114,6 +121,9 @@ public final class SimulationRequestListener implements AutoCloseable {
 
     /** Runs one attempt; whatever it throws (an {@link Error} too) ends the simulation with an error result. */
     private void attempt(Delivery delivery, InOrderAcknowledgments.Taken taken, int attempt) {
+        if (closed) {
+            return;
+        }
         SimulationRequest request = delivery.request();
         if (request == null) {
             try {
@@ -180,6 +190,9 @@ public final class SimulationRequestListener implements AutoCloseable {
      */
     private void deadLetter(Delivery delivery, InOrderAcknowledgments.Taken taken, String reason,
             KafkaResultSink sink, int attempt) {
+        if (closed) {
+            return;
+        }
         ConsumerRecord<String, byte[]> record = delivery.record();
         CompletableFuture<?> sent;
         try {

@@ -153,6 +153,25 @@ class SimulationRequestListenerTest {
     }
 
     /**
+     * A stopped worker sends and retries nothing more: its unfinished request stays unacknowledged, for the
+     * partition's next owner (a send after the stop would open a producer nobody closes).
+     */
+    @Test
+    void aStoppedWorkerNeitherSendsNorRetries() throws Exception {
+        kafka.refuse = record -> record.topic().equals(SimulationTopics.DEAD_LETTERS);
+        deliver(0, request("s0", "overflow"));
+        while (kafka.to(SimulationTopics.DEAD_LETTERS).isEmpty()) {
+            Thread.sleep(10);
+        }
+        listener.close();
+        int sent = kafka.sent.size();
+        Thread.sleep(3 * SimulationRequestListener.DEAD_LETTER_BACKOFF_MILLIS);
+        assertEquals(sent, kafka.sent.size(), "sends after the stop");
+        assertEquals(1, kafka.to(SimulationTopics.DEAD_LETTERS).size());
+        assertTrue(acknowledged.isEmpty(), "a request given up by a stopping worker was acknowledged");
+    }
+
+    /**
      * A bundle received after its deadline is answered {@code EXPIRED}, numbered after its last
      * transaction: a worker that died running it may have published its first results.
      */
