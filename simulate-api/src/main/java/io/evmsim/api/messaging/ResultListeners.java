@@ -68,14 +68,15 @@ public final class ResultListeners {
     }
 
     /**
-     * Each poll's records are stored in one statement; offsets are committed once a second. No client
-     * waits on this copy, so the broker may hold a fetch up to 5 ms to fill it: a statement costs the
-     * database as much as several results, so under load they go in batches. A result is stored
-     * within milliseconds of reaching its client.
+     * Each poll's records are stored in one statement; offsets are committed once a second. The broker
+     * answers a fetch as soon as a result arrives, and the results that arrive while a statement runs
+     * come with the next poll: under load they go in batches, as large as the database is slow, and
+     * a result is stored within milliseconds of reaching its client. (A fetch held open to fill it
+     * would make an idle consumer ask the broker hundreds of times a second.)
      */
     @KafkaListener(topics = SimulationTopics.RESULTS, groupId = "simulate-api-store", batch = "true",
             containerFactory = "storeListenerFactory",
-            properties = {"auto.offset.reset=earliest", "fetch.min.bytes=65536", "fetch.max.wait.ms=5"})
+            properties = "auto.offset.reset=earliest")
     public void store(List<ConsumerRecord<String, byte[]>> records) {
         List<SimulationEvent> events = new ArrayList<>(records.size());
         List<SimulationStore.Piece> pieces = new ArrayList<>();
