@@ -93,6 +93,43 @@ function cpuSeconds(pid, threadName) {
   }
   return total / 100;
 }
+/**
+ * The PostgreSQL servers the JVM is connected to (the embedded ones of the standalone), and their backends: their
+ * CPU is the service's too (the results store). Found from the JVM's sockets (/proc/net/tcp*) and each
+ * postmaster's `-p PORT`.
+ */
+function databasePids(jvmPid) {
+  const inodes = new Set();
+  for (const fd of fs.readdirSync(`/proc/${jvmPid}/fd`)) {
+    try { const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${jvmPid}/fd/${fd}`)); if (m) inodes.add(m[1]); } catch (e) { /* closed */ }
+  }
+  const ports = new Set();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[3] === '01' && inodes.has(f[9])) ports.add(parseInt(f[2].split(':')[1], 16));
+    }
+  }
+  const processes = [];
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+      processes.push({ pid, ppid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') });
+    } catch (e) { /* the process ended */ }
+  }
+  const masters = new Set(processes.filter((p) => p.cmd[0].endsWith('/postgres') && p.cmd.includes('-p')
+    && ports.has(Number(p.cmd[p.cmd.indexOf('-p') + 1]))).map((p) => p.pid));
+  return processes.filter((p) => masters.has(p.pid) || masters.has(p.ppid)).map((p) => p.pid);
+}
+
+/** CPU seconds of the PostgreSQL servers the JVM uses (backends that ended meanwhile are not counted). */
+function databaseCpuSeconds(jvmPid) {
+  let total = 0;
+  for (const pid of databasePids(jvmPid)) { try { total += cpuSeconds(pid); } catch (e) { /* ended */ } }
+  return total;
+}
+
 const JIT_THREADS = /^C\d CompilerThre/;
 const GC_THREADS = /^(GC Thread|VM Thread|G1 |ParGC|PSYoung|VM Periodic)/;
 
@@ -150,10 +187,13 @@ async function profile(o, url, bodies, c) {
   for (const c of o.concurrency.split(',').map(Number)) {
     for (const [label, runBodies] of [['', bodies], ['lean ', leanBodies]]) {
       const jvm0 = o.jvmPid ? cpuSeconds(o.jvmPid) : 0;
+      const db0 = o.jvmPid ? databaseCpuSeconds(o.jvmPid) : 0;
       const own0 = process.cpuUsage();
       const r = await closedLoop(url, runBodies, c, Number(o.durationS));
       const own = process.cpuUsage(own0);
-      const cpu = o.jvmPid ? `  CPU per sim: service ${(1000 * (cpuSeconds(o.jvmPid) - jvm0) / r.n).toFixed(3)} ms, `
+      const jvm = o.jvmPid ? 1000 * (cpuSeconds(o.jvmPid) - jvm0) / r.n : 0;
+      const db = o.jvmPid ? 1000 * (databaseCpuSeconds(o.jvmPid) - db0) / r.n : 0;
+      const cpu = o.jvmPid ? `  CPU per sim: service ${(jvm + db).toFixed(3)} ms (JVM ${jvm.toFixed(3)}, PostgreSQL ${db.toFixed(3)}), `
         + `load generator ${((own.user + own.system) / 1000 / r.n).toFixed(3)} ms` : '';
       console.log(`evmsim POST /v1/simulate ${label}c=${String(c).padStart(2)}  ${r.perSecond.toFixed(0).padStart(6)} sim/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  n=${r.n} errors=${r.errors}${cpu}${r.firstError ? '  first error: ' + r.firstError : ''}`);
     }
