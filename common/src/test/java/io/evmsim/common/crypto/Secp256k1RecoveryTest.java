@@ -18,7 +18,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 
-/** The package's own recovery against Bouncy Castle's generic curve arithmetic as the reference. */
+/** Recovery (libsecp256k1) against Bouncy Castle's generic curve arithmetic as the reference. */
 class Secp256k1RecoveryTest {
     private static final X9ECParameters PARAMETERS = CustomNamedCurves.getByName("secp256k1");
     private static final ECCurve CURVE = PARAMETERS.getCurve();
@@ -116,18 +116,6 @@ class Secp256k1RecoveryTest {
             for (int recoveryId = 2; recoveryId < 4; recoveryId++) {
                 assertNull(Secp256k1.recoverAddress(hash, recoveryId, UInt256.fromBigInteger(r), s));
             }
-        }
-    }
-
-    @Test
-    void splitsScalarsIntoHalvesByLambda() {
-        BigInteger lambda = new BigInteger("5363ad4cc05c30e0a5261c028812645a122e22ea20816678df02967c1b23bd72", 16);
-        Random random = new Random(3);
-        for (int i = 0; i < 2_000; i++) {
-            BigInteger k = i == 0 ? N.subtract(BigInteger.ONE) : new BigInteger(256, random).mod(N);
-            BigInteger[] split = Secp256k1Recovery.splitByLambda(k);
-            assertEquals(k, split[0].add(split[1].multiply(lambda)).mod(N));
-            assertTrue(split[0].abs().bitLength() <= 129 && split[1].abs().bitLength() <= 129);
         }
     }
 

@@ -62,20 +62,11 @@ final class Fp2 implements FieldElement<Fp2> {
         return new Fp2(t0.sub(t1), cross.sub(t0).sub(t1));
     }
 
-    Fp2 mul(Fp scalar) {
-        return new Fp2(c0.mul(scalar), c1.mul(scalar));
-    }
-
     /** (c0 + c1 i)^2 = (c0 + c1)(c0 - c1) + 2 c0 c1 i. */
     @Override
     public Fp2 square() {
         Fp cross = c0.mul(c1);
         return new Fp2(c0.add(c1).mul(c0.sub(c1)), cross.add(cross));
-    }
-
-    /** Multiplication by xi = 1 + i, the non-residue that builds Fp6 and defines the twist. */
-    Fp2 mulByNonResidue() {
-        return new Fp2(c0.sub(c1), c0.add(c1));
     }
 
     /** The p-power Frobenius map, which on Fp2 is conjugation. */
