@@ -61,7 +61,7 @@ public class StateCacheConfiguration {
 
     @Bean
     HealthIndicator stateSourceHealthIndicator(StateSource source) {
-        return () -> Health.up().withDetail("source", source.describe()).build();
+        return () -> Health.up().withDetail("source", source.describe()).withDetail("serves", source.serves()).build();
     }
 
     /**

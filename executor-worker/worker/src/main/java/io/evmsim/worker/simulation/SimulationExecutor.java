@@ -149,7 +149,8 @@ public final class SimulationExecutor {
         ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
+        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules,
+                BlockContexts.hashes(client, header), feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
         fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)

@@ -192,8 +192,8 @@ public final class BlockStateCache implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
-        return client.blockHash(number);
+    public Hash blockHash(BlockHeader pinned, long number) {
+        return client.blockHash(pinned, number);
     }
 
     /** The chain's schedule, not cached here: {@link io.evmsim.worker.chain.ChainRules} asks once. */

@@ -50,8 +50,11 @@ public interface StateCacheClient {
     /** Code by code hash, in one round trip. */
     Map<Hash, byte[]> code(Set<Hash> codeHashes);
 
-    /** The hash of block {@code number}, for BLOCKHASH (the 256 previous blocks). */
-    Hash blockHash(long number);
+    /**
+     * The hash of block {@code number}, an ancestor of {@code pinned}, for BLOCKHASH (the 256 previous blocks):
+     * taken from the header chain linked to the pinned block by parent hashes, so it is that chain's block.
+     */
+    Hash blockHash(BlockHeader pinned, long number);
 
     /** The chain's fork schedule, from which each block's rules follow. */
     ChainDescription chain();
