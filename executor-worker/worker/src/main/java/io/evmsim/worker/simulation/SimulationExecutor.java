@@ -40,6 +40,7 @@ import io.evmsim.worker.preview.PreviewProperties;
 import io.evmsim.worker.preview.Previewer;
 import io.evmsim.worker.preview.RequestAbis;
 import io.evmsim.worker.result.BundlePreviewJson;
+import io.evmsim.worker.result.ProvenanceJson;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
@@ -201,6 +202,7 @@ public final class SimulationExecutor {
                     return;
                 }
                 long t = System.nanoTime();
+                fetched.beginRun();
                 round = new Round(new Simulator(initial, codeCache, rules,
                         options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
                         budget.clock()));
@@ -267,6 +269,8 @@ public final class SimulationExecutor {
         ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
                 fetched.rounds(), upstream);
         ((ObjectNode) summary.get("timings")).put("previewMs", previewNanos / 1e6);
+        summary.set("provenance", ProvenanceJson.of(fetched.unprovenReads(), request.stateOverrides(),
+                request.blockOverrides()));
         if (singleResult == null && request.includes(ResultPart.PREVIEW)) {
             BundlePreviewJson.write(summary, previews);
         }
@@ -275,6 +279,7 @@ public final class SimulationExecutor {
             singleResult.set("fork", summary.get("fork"));
             singleResult.set("blobSchedule", summary.get("blobSchedule"));
             singleResult.set("timings", summary.get("timings"));
+            singleResult.set("provenance", summary.get("provenance"));
             summary = singleResult;
         }
         sink.summary(round.outcome, SimulationJson.text(summary));

@@ -1,5 +1,6 @@
 package io.evmsim.statecache.client;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -41,6 +42,14 @@ public interface StateCacheClient {
     /** The slot's value at {@code block} as this client already holds it, without a round trip; null when it does not. */
     default UInt256 heldSlot(BlockHeader block, Address address, UInt256 slot) {
         return null;
+    }
+
+    /**
+     * How the slot {@link #heldSlot} answers is known; PROVEN when this client keeps no provenance apart from the
+     * accounts it answers (each {@link AccountData#unproven} says).
+     */
+    default StateProvenance heldSlotProvenance(BlockHeader block, Address address, UInt256 slot) {
+        return StateProvenance.PROVEN;
     }
 
     /** The accounts asked for (one each, in order), and those a hint added. */
