@@ -51,6 +51,8 @@ class PlainReadFallbackTest {
                     UInt256.valueOf(2), StateProvenance.PLAIN)), read.unproven());
             assertEquals(StateProvenance.PLAIN, parts.source.serves());
             assertEquals(1.0, parts.meters.counter("evmsim.statecache.unproven.reads").count());
+            assertEquals(StateCacheConfiguration.UNPROVEN, new StateCacheConfiguration()
+                    .stateSourceHealthIndicator(parts.source).health().getStatus().getCode());
 
             AccountData again = parts.reader.read(block, Map.of(account, Set.of(UInt256.ONE))).getFirst();
             assertEquals(StateProvenance.PLAIN, again.unproven().account(), "the cached copy keeps its provenance");
@@ -73,6 +75,8 @@ class PlainReadFallbackTest {
             assertEquals(Map.of("eth_getProof", 1), proxy.callsByMethod(), "no plain call was made");
             assertTrue(parts.source.describe().contains("eth_getProof refused"), parts.source.describe());
             assertEquals(StateProvenance.PROVEN, parts.source.serves(), "nothing unproven is served");
+            assertEquals("UP", new StateCacheConfiguration().stateSourceHealthIndicator(parts.source).health()
+                    .getStatus().getCode());
         }
     }
 
