@@ -78,7 +78,7 @@ final class DevnetStateCache implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
+    public Hash blockHash(BlockHeader pinned, long number) {
         return number == 0 ? genesis.hash() : Hash.ZERO;
     }
 

@@ -383,9 +383,9 @@ class RealFaultsTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             waitIfFrozen();
-            return state.blockHash(number);
+            return state.blockHash(pinned, number);
         }
 
         @Override

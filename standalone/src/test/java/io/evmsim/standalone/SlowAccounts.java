@@ -53,8 +53,8 @@ record SlowAccounts(StateCacheClient devnet, Predicate<Address> slow, long milli
     }
 
     @Override
-    public Hash blockHash(long number) {
-        return devnet.blockHash(number);
+    public Hash blockHash(BlockHeader pinned, long number) {
+        return devnet.blockHash(pinned, number);
     }
 
     @Override

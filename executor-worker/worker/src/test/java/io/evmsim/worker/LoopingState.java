@@ -62,7 +62,7 @@ public class LoopingState implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
+    public Hash blockHash(BlockHeader pinned, long number) {
         onBlockHash.run();
         return Hash.ZERO;
     }

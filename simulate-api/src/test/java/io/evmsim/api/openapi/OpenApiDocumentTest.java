@@ -155,6 +155,12 @@ class OpenApiDocumentTest {
             assertTrue(result.has(field), "TransactionResult lacks " + field);
         }
         assertEquals(9, components.at("/schemas/Warning/properties/code/enum").size());
+        for (String schema : List.of("TransactionResult", "BundleSummary")) {
+            assertEquals("#/components/schemas/Provenance",
+                    components.at("/schemas/" + schema + "/properties/provenance/$ref").asString(), schema);
+        }
+        assertEquals("[\"PLAIN\",\"CARRIED\",\"DEVNET\"]",
+                components.at("/schemas/Provenance/properties/unproven/items/properties/source/enum").toString());
         assertTrue(components.at("/schemas/Common/properties").has("abis"));
     }
 

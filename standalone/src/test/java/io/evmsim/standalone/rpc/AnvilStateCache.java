@@ -92,7 +92,7 @@ final class AnvilStateCache implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
+    public Hash blockHash(BlockHeader pinned, long number) {
         return resolveBlock(Long.toString(number)).hash();
     }
 

@@ -74,7 +74,7 @@ final class HiveChainStateCache implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
+    public Hash blockHash(BlockHeader pinned, long number) {
         if (number < 0 || number >= chain.headers().size()) {
             throw new StateCacheException("no block " + number + " in the hive chain", 404, null);
         }

@@ -1,5 +1,6 @@
 package io.evmsim.statecache;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.statecache.block.BlockResolver;
 import io.evmsim.statecache.cache.CacheProperties;
 import io.evmsim.statecache.cache.MemoryStore;
@@ -59,10 +60,18 @@ public class StateCacheConfiguration {
         return new BlockResolver(source, postgres);
     }
 
+    /**
+     * UNPROVEN (HTTP 200, shown without details) while the source serves plain reads, which every result using
+     * them names as PLAIN; the details say what the source is and why.
+     */
     @Bean
     HealthIndicator stateSourceHealthIndicator(StateSource source) {
-        return () -> Health.up().withDetail("source", source.describe()).build();
+        return () -> (source.serves() == StateProvenance.PLAIN ? Health.status(UNPROVEN) : Health.up())
+                .withDetail("source", source.describe()).withDetail("serves", source.serves()).build();
     }
+
+    /** The state source's health status while it serves reads not proven against state roots. */
+    public static final String UNPROVEN = "UNPROVEN";
 
     /**
      * The database as the cache sees it: DEGRADED (still serving, HTTP 200) while PostgreSQL is unavailable. It

@@ -1,8 +1,10 @@
 package io.evmsim.statecache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.client.AccountData;
@@ -70,6 +72,13 @@ class ChainFollowerTest {
                     "eth_getStorageAt", address, slot.toQuantity(), at)), value, address + " slot " + slot));
         }
         assertTrue(read.getFirst().slots().containsValue(UInt256.valueOf(1011)), "holder 1's new balance is carried");
+        // what was carried says so; the token's account, fetched again with its proof, is proven
+        assertNull(read.getFirst().unproven().account());
+        read.getFirst().slots().keySet().forEach(slot -> assertEquals(StateProvenance.CARRIED,
+                read.getFirst().unproven().slot(slot), "slot " + slot));
+        assertEquals(StateProvenance.CARRIED, read.get(1).unproven().account(), "the deployer's row was carried");
+        assertEquals(StateProvenance.CARRIED, read.get(2).unproven().account());
+        assertNull(parts.reader.read(parent, readSet()).getFirst().unproven(), "at the parent, all was proven");
     }
 
     @Test

@@ -37,6 +37,11 @@ public final class Components {
     public final ChainFollower follower;
 
     public Components(URI upstreamUrl) {
+        this(upstreamUrl, false);
+    }
+
+    /** @param allowUnprovenReads statecache.upstream.allow-unproven-reads */
+    public Components(URI upstreamUrl, boolean allowUnprovenReads) {
         TestDatabases.TestDatabase database = TestDatabases.create("statecache");
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
@@ -45,8 +50,8 @@ public final class Components {
         dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).load().migrate();
         upstream = new JsonRpcUpstream(new UpstreamProperties(List.of(upstreamUrl), Duration.ofSeconds(10), 8, 3,
-                Duration.ofMillis(20), Duration.ofSeconds(1), 100, true, DataSize.ofMegabytes(32)), meters);
-        source = new UpstreamStateSource(upstream, new AccountProofs(meters, true));
+                Duration.ofMillis(20), Duration.ofSeconds(1), 100, true, DataSize.ofMegabytes(32), allowUnprovenReads), meters);
+        source = new UpstreamStateSource(upstream, new AccountProofs(meters, true), allowUnprovenReads, meters);
         CacheProperties cache = new CacheProperties(1_000_000, 64 << 20, Duration.ofHours(1), Duration.ofDays(1),
                 Duration.ofMinutes(10), Duration.ofMillis(200));
         memory = new MemoryStore(cache);

@@ -281,9 +281,13 @@ class StateCacheServiceTest {
         BlockHeader latest = client().resolveBlock("latest");
         assertEquals(latest, client().resolveBlock(latest.hash().toString()));
         assertEquals(latest.hash(), client().resolveBlock(Long.toString(latest.number())).hash());
-        assertEquals(latest.hash(), client().blockHash(latest.number()));
-        assertEquals(latest.parentHash(), client().blockHash(latest.number() - 1));
-        assertEquals(0, client().resolveBlock("earliest").number());
+        assertEquals(latest.parentHash(), client().blockHash(latest, latest.number() - 1));
+        BlockHeader earliest = client().resolveBlock("earliest");
+        assertEquals(0, earliest.number());
+        assertEquals(earliest.hash(), client().blockHash(latest, 0), "walked down the parent hashes");
+        StateCacheException notAncestor = assertThrows(StateCacheException.class,
+                () -> client().blockHash(latest, latest.number()));
+        assertEquals(400, notAncestor.status());
     }
 
     @Test

@@ -81,6 +81,8 @@ final class CallBundle {
             node.set("results", results);
             node.put("stateBlockNumber", run.header().number());
             node.put("totalGasUsed", totalGas);
+            // the bundle's block number and timestamp are its parameters here, not overrides of the chain's
+            node.set("provenance", run.provenance(null));
             return node;
         });
     }

@@ -10,6 +10,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.statecache.client.StateCacheException;
 import io.evmsim.worker.chain.ChainRules;
+import io.evmsim.worker.simulation.BlockContexts;
 import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.simulation.RunBudget;
@@ -102,7 +103,7 @@ public final class RpcExecutor {
         StateSession session = new StateSession(new PrefetchedState(client, header, codes), deadline, maxRounds);
         BlockHeader context = pending ? PendingBlock.after(header, chain, request.blockOverrides()) : header;
         RpcRun run = new RpcRun(request, context, pending ? header : null, chain, session, codeCache, deadline,
-                client::blockHash);
+                BlockContexts.hashes(client, header));
         RpcCall rpc = request.rpc();
         return switch (rpc.method()) {
             case ETH_CALL -> EthCall.answer(run);

@@ -21,6 +21,7 @@ import io.evmsim.evm.transaction.TransactionResult;
 import io.evmsim.evm.transaction.Validation;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.worker.chain.ChainRules;
+import io.evmsim.worker.result.ProvenanceJson;
 import io.evmsim.worker.simulation.BlockContexts;
 import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.TransactionFactory;
@@ -28,6 +29,7 @@ import io.evmsim.worker.state.OverriddenState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One JSON-RPC request at work: the pinned block, its state session, the chain's rules and the
@@ -92,6 +94,14 @@ final class RpcRun {
 
     CodeCache codeCache() {
         return codeCache;
+    }
+
+    /**
+     * What the run so far rests on ({@link ProvenanceJson}), with the request's state overrides and
+     * {@code blockOverrides} (null when the method's block fields are its parameters, not overrides).
+     */
+    ObjectNode provenance(BlockOverrides blockOverrides) {
+        return ProvenanceJson.of(session.unprovenReads(), request.stateOverrides(), blockOverrides);
     }
 
     /** Runs {@code work} until it completes on fetched state (see {@link StateSession}). */

@@ -1,7 +1,9 @@
 package io.evmsim.worker.rpc;
 
 import io.evmsim.evm.state.WorldState;
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.worker.state.PrefetchedState;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,6 +23,11 @@ final class StateSession {
         this.maxRounds = maxRounds;
     }
 
+    /** The unproven reads of the run under way (see {@link PrefetchedState#unprovenReads}). */
+    Map<PrefetchedState.UnprovenRead, StateProvenance> unprovenReads() {
+        return fetched.unprovenReads();
+    }
+
     <T> T attempt(Function<WorldState, T> work) {
         for (int round = 0; ; round++) {
             if (fetched.hasMisses()) {
@@ -34,6 +41,7 @@ final class StateSession {
                 });
             }
             T result;
+            fetched.beginRun();
             try {
                 result = work.apply(fetched);
             } catch (RpcDeadline.Exceeded e) {

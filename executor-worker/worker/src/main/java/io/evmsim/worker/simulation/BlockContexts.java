@@ -1,6 +1,7 @@
 package io.evmsim.worker.simulation;
 
 import io.evmsim.common.simulation.BlockOverrides;
+import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlobGas;
 import io.evmsim.evm.block.BlockContext;
@@ -8,6 +9,7 @@ import io.evmsim.evm.block.BlockHashes;
 import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.statecache.client.BlockHeader;
+import io.evmsim.statecache.client.StateCacheClient;
 import io.evmsim.worker.chain.ChainRules;
 
 /**
@@ -30,6 +32,17 @@ public final class BlockContexts {
         long timestamp = overrides != null && overrides.timestamp() != null ? overrides.timestamp()
                 : header.timestamp();
         return chain.at(number, timestamp);
+    }
+
+    /**
+     * BLOCKHASH on the pinned block's chain: the pinned block's own hash (the pending block's parent), or an
+     * ancestor's from the state cache, which takes it from the headers linked to the pinned block by parent hashes
+     * (not a by-number lookup that may answer another branch). A number past the pinned block (a block override
+     * running ahead of the chain) has no block on that chain: zero, as geth's GetHashFn answers.
+     */
+    public static BlockHashes hashes(StateCacheClient client, BlockHeader pinned) {
+        return number -> number == pinned.number() ? pinned.hash()
+                : number > pinned.number() ? Hash.ZERO : client.blockHash(pinned, number);
     }
 
     public static BlockContext of(BlockHeader header, BlockOverrides overrides, ForkRules rules, BlockHashes hashes,

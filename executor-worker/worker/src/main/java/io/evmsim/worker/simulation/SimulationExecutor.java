@@ -40,6 +40,7 @@ import io.evmsim.worker.preview.PreviewProperties;
 import io.evmsim.worker.preview.Previewer;
 import io.evmsim.worker.preview.RequestAbis;
 import io.evmsim.worker.result.BundlePreviewJson;
+import io.evmsim.worker.result.ProvenanceJson;
 import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
@@ -149,7 +150,8 @@ public final class SimulationExecutor {
         ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
+        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules,
+                BlockContexts.hashes(client, header), feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
         fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)
@@ -200,6 +202,7 @@ public final class SimulationExecutor {
                     return;
                 }
                 long t = System.nanoTime();
+                fetched.beginRun();
                 round = new Round(new Simulator(initial, codeCache, rules,
                         options.withTimeLimit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
                         budget.clock()));
@@ -266,6 +269,8 @@ public final class SimulationExecutor {
         ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
                 fetched.rounds(), upstream);
         ((ObjectNode) summary.get("timings")).put("previewMs", previewNanos / 1e6);
+        summary.set("provenance", ProvenanceJson.of(fetched.unprovenReads(), request.stateOverrides(),
+                request.blockOverrides()));
         if (singleResult == null && request.includes(ResultPart.PREVIEW)) {
             BundlePreviewJson.write(summary, previews);
         }
@@ -274,6 +279,7 @@ public final class SimulationExecutor {
             singleResult.set("fork", summary.get("fork"));
             singleResult.set("blobSchedule", summary.get("blobSchedule"));
             singleResult.set("timings", summary.get("timings"));
+            singleResult.set("provenance", summary.get("provenance"));
             summary = singleResult;
         }
         sink.summary(round.outcome, SimulationJson.text(summary));

@@ -2,6 +2,7 @@ package io.evmsim.worker.state;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -42,6 +43,10 @@ public final class BlockStateCache implements StateCacheClient {
     private record SlotKey(Hash block, Address address, UInt256 slot) {
     }
 
+    /** A slot the state cache said is not proven; a proven one is kept as its bare value. */
+    private record UnprovenSlot(UInt256 value, StateProvenance provenance) {
+    }
+
     private record TagResolution(BlockHeader header, long resolvedAtNanos) {
     }
 
@@ -50,7 +55,10 @@ public final class BlockStateCache implements StateCacheClient {
     private final LongSupplier nanoClock;
     private final Cache<Hash, BlockHeader> headers;
     private final Cache<AccountKey, AccountData> accounts;
-    private final Cache<SlotKey, UInt256> slots;
+    /** UInt256, or {@link UnprovenSlot}. */
+    private final Cache<SlotKey, Object> slots;
+    /** Set once an unproven slot is kept: until then no lookup asks how a slot is known. */
+    private volatile boolean unprovenSlotsHeld;
     private final Map<String, TagResolution> tags = new ConcurrentHashMap<>();
 
     public BlockStateCache(StateCacheClient client, Duration tagFreshness, long maxAccounts, long maxSlots) {
@@ -112,7 +120,7 @@ public final class BlockStateCache implements StateCacheClient {
             Set<UInt256> uncached = new HashSet<>();
             if (account == null || account.exists()) {
                 for (UInt256 slot : entry.getValue()) {
-                    UInt256 value = slots.getIfPresent(new SlotKey(at, address, slot));
+                    UInt256 value = value(slots.getIfPresent(new SlotKey(at, address, slot)));
                     if (value == null) {
                         uncached.add(slot);
                     } else {
@@ -140,7 +148,7 @@ public final class BlockStateCache implements StateCacheClient {
         List<AccountData> answer = new ArrayList<>(slotsByAccount.size());
         for (var entry : slotsByAccount.entrySet()) {
             answer.add(assemble(block, entry.getKey(), entry.getValue(), known.get(entry.getKey()),
-                    knownSlots.get(entry.getKey())));
+                    knownSlots.get(entry.getKey()), unprovenSlotsHeld ? this::heldSlotProvenance : null));
         }
         return new HintedRead(answer, hinted);
     }
@@ -152,21 +160,53 @@ public final class BlockStateCache implements StateCacheClient {
 
     @Override
     public UInt256 heldSlot(BlockHeader block, Address address, UInt256 slot) {
-        return slots.getIfPresent(new SlotKey(block.hash(), address, slot));
+        return value(slots.getIfPresent(new SlotKey(block.hash(), address, slot)));
     }
 
+    @Override
+    public StateProvenance heldSlotProvenance(BlockHeader block, Address address, UInt256 slot) {
+        return unprovenSlotsHeld && slots.getIfPresent(new SlotKey(block.hash(), address, slot))
+                instanceof UnprovenSlot unproven ? unproven.provenance() : StateProvenance.PROVEN;
+    }
+
+    private static UInt256 value(Object held) {
+        return held instanceof UnprovenSlot unproven ? unproven.value() : (UInt256) held;
+    }
+
+    private StateProvenance heldSlotProvenance(Hash at, Address address, UInt256 slot) {
+        return slots.getIfPresent(new SlotKey(at, address, slot)) instanceof UnprovenSlot unproven
+                ? unproven.provenance() : StateProvenance.PROVEN;
+    }
+
+    /** The account's own fields keep their provenance; each slot keeps its own beside its value. */
     private void keep(Hash at, AccountData data) {
         accounts.put(new AccountKey(at, data.address()), withoutSlots(data));
-        data.slots().forEach((slot, value) -> slots.put(new SlotKey(at, data.address(), slot), value));
+        AccountData.Unproven unproven = data.unproven();
+        data.slots().forEach((slot, value) -> {
+            StateProvenance provenance = unproven == null ? StateProvenance.PROVEN : unproven.slot(slot);
+            if (provenance != StateProvenance.PROVEN) {
+                unprovenSlotsHeld = true;
+            }
+            slots.put(new SlotKey(at, data.address(), slot),
+                    provenance == StateProvenance.PROVEN ? value : new UnprovenSlot(value, provenance));
+        });
     }
 
-    /** The account with the asked-for slots; each one was cached or has just been fetched. */
+    private interface SlotProvenance {
+        StateProvenance of(Hash at, Address address, UInt256 slot);
+    }
+
+    /**
+     * The account with the asked-for slots; each one was cached or has just been fetched. {@code provenance} says
+     * how each is known; null when no unproven slot is held.
+     */
     private static AccountData assemble(BlockHeader block, Address address, Set<UInt256> keys, AccountData account,
-            Map<UInt256, UInt256> known) {
+            Map<UInt256, UInt256> known, SlotProvenance provenance) {
         if (account == null) {
             throw new StateCacheException("state-cache returned no account " + address + " at block " + block.hash());
         }
         Map<UInt256, UInt256> values = new HashMap<>();
+        Map<UInt256, StateProvenance> unprovenSlots = new HashMap<>();
         if (account.exists()) {
             for (UInt256 key : keys) {
                 UInt256 value = known.get(key);
@@ -175,15 +215,23 @@ public final class BlockStateCache implements StateCacheClient {
                             + " at block " + block.hash());
                 }
                 values.put(key, value);
+                StateProvenance slot = provenance == null ? StateProvenance.PROVEN
+                        : provenance.of(block.hash(), address, key);
+                if (slot != StateProvenance.PROVEN) {
+                    unprovenSlots.put(key, slot);
+                }
             }
         }
         return new AccountData(address, account.exists(), account.nonce(), account.balance(), account.codeHash(),
-                account.storageRoot(), values);
+                account.storageRoot(), values, AccountData.Unproven.of(account.unproven() == null
+                        ? StateProvenance.PROVEN : account.unproven().account(), unprovenSlots));
     }
 
+    /** The account's own fields and how they are known; its slots are kept apart. */
     private static AccountData withoutSlots(AccountData data) {
         return new AccountData(data.address(), data.exists(), data.nonce(), data.balance(), data.codeHash(),
-                data.storageRoot(), Map.of());
+                data.storageRoot(), Map.of(), data.unproven() == null ? null
+                        : AccountData.Unproven.of(data.unproven().account(), Map.of()));
     }
 
     @Override
@@ -192,8 +240,8 @@ public final class BlockStateCache implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
-        return client.blockHash(number);
+    public Hash blockHash(BlockHeader pinned, long number) {
+        return client.blockHash(pinned, number);
     }
 
     /** The chain's schedule, not cached here: {@link io.evmsim.worker.chain.ChainRules} asks once. */

@@ -1,5 +1,6 @@
 package io.evmsim.worker.state;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -23,7 +24,9 @@ import java.util.Set;
  * recorded as a miss and answered with a placeholder (absent account, zero slot); the executor then discards
  * that run, fetches every miss in one batch ({@link #fetchMisses()}) and runs again, until a run completes
  * without a miss. So a result is only ever built from fetched state, and state-cache sees one request per
- * round, not one per read.
+ * round, not one per read. It also records the reads of the current run that are not proven against the
+ * block's state root ({@link #unprovenReads}): a lookup more per first read of an account or slot only while
+ * something unproven has been fetched.
  */
 public final class PrefetchedState implements WorldState {
     private final StateCacheClient client;
@@ -32,6 +35,10 @@ public final class PrefetchedState implements WorldState {
     private final Map<Address, AccountData> accounts = new HashMap<>();
     private final Map<Address, Map<UInt256, UInt256>> slots = new HashMap<>();
     private final Map<Address, Set<UInt256>> misses = new LinkedHashMap<>();
+    /** How the fetched accounts and slots not proven are known, merged over every fetch. */
+    private final Map<Address, AccountData.Unproven> unproven = new HashMap<>();
+    /** The unproven reads of the current run, by address and slot (null for the account's own fields). */
+    private final Map<UnprovenRead, StateProvenance> unprovenReads = new LinkedHashMap<>();
     private List<Protocol.CallHint> hints = List.of();
     private int rounds;
 
@@ -69,6 +76,20 @@ public final class PrefetchedState implements WorldState {
         return Collections.unmodifiableMap(misses);
     }
 
+    /** A read not proven: an account's own fields ({@code slot} null) or one slot. */
+    public record UnprovenRead(Address address, UInt256 slot) {
+    }
+
+    /** A new run starts: the reads recorded are those of the run that completes. */
+    public void beginRun() {
+        unprovenReads.clear();
+    }
+
+    /** The reads of the current run that are not proven, and how each is known, in the order first read. */
+    public Map<UnprovenRead, StateProvenance> unprovenReads() {
+        return Collections.unmodifiableMap(unprovenReads);
+    }
+
     /** How many batches were fetched. */
     public int rounds() {
         return rounds;
@@ -86,6 +107,7 @@ public final class PrefetchedState implements WorldState {
             for (AccountData data : part) {
                 AccountData known = accounts.putIfAbsent(data.address(), data);
                 slots.computeIfAbsent(data.address(), a -> new HashMap<>()).putAll(data.slots());
+                noteUnproven(data.address(), data.unproven());
                 if (known == null && data.exists()) {
                     codeHashes.add(data.codeHash());
                 }
@@ -102,9 +124,28 @@ public final class PrefetchedState implements WorldState {
             if (data != null) {
                 accounts.put(address, data);
                 slots.computeIfAbsent(address, a -> new HashMap<>()).putAll(data.slots());
+                noteUnproven(data.address(), data.unproven());
             }
         }
         return data;
+    }
+
+    private void noteUnproven(Address address, AccountData.Unproven parts) {
+        if (parts != null) {
+            unproven.merge(address, parts, AccountData.Unproven::merge);
+        }
+    }
+
+    /** Records the read of {@code address} ({@code slot} null: its own fields) when it is not proven. */
+    private void read(Address address, UInt256 slot) {
+        if (unproven.isEmpty()) {
+            return;
+        }
+        AccountData.Unproven known = unproven.get(address);
+        StateProvenance provenance = known == null ? null : slot == null ? known.account() : known.slot(slot);
+        if (provenance != null && provenance != StateProvenance.PROVEN) {
+            unprovenReads.putIfAbsent(new UnprovenRead(address, slot), provenance);
+        }
     }
 
     @Override
@@ -114,6 +155,7 @@ public final class PrefetchedState implements WorldState {
             misses.computeIfAbsent(address, a -> new HashSet<>());
             return null;
         }
+        read(address, null);
         if (!data.exists()) {
             return null;
         }
@@ -125,6 +167,7 @@ public final class PrefetchedState implements WorldState {
     public UInt256 storage(Address address, UInt256 slot) {
         AccountData data = known(address);
         if (data != null && !data.exists()) {
+            read(address, null); // empty because the account is absent: as known as the account is
             return UInt256.ZERO;
         }
         UInt256 value = data == null ? null : slots.get(address).get(slot);
@@ -132,12 +175,17 @@ public final class PrefetchedState implements WorldState {
             value = client.heldSlot(block, address, slot);
             if (value != null) {
                 slots.get(address).put(slot, value);
+                StateProvenance provenance = client.heldSlotProvenance(block, address, slot);
+                if (provenance != StateProvenance.PROVEN) {
+                    noteUnproven(address, new AccountData.Unproven(null, Map.of(slot, provenance)));
+                }
             }
         }
         if (value == null) {
             misses.computeIfAbsent(address, a -> new HashSet<>()).add(slot);
             return UInt256.ZERO;
         }
+        read(address, slot);
         return value;
     }
 

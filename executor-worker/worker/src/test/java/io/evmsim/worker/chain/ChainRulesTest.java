@@ -73,7 +73,7 @@ class ChainRulesTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             throw new UnsupportedOperationException();
         }
     }

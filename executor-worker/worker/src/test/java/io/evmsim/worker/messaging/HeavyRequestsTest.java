@@ -83,7 +83,7 @@ class HeavyRequestsTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             return Hash.ZERO;
         }
 

@@ -81,7 +81,7 @@ final class AnvilStateClient implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
+    public Hash blockHash(BlockHeader pinned, long number) {
         return Hash.fromHex(rpc.call("eth_getBlockByNumber", "0x" + Long.toHexString(number), false).get("hash")
                 .asString());
     }

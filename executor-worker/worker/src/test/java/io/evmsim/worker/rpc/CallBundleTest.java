@@ -44,6 +44,8 @@ class CallBundleTest {
         assertEquals(gasFees.toString(), bundle.get("gasFees").stringValue());
         assertEquals("5", bundle.get("ethSentToCoinbase").stringValue());
         assertEquals(100, bundle.get("stateBlockNumber").intValue());
+        assertEquals("{\"proven\":true}", bundle.get("provenance").toString(),
+                "the bundle's block number is its parameter, not an override");
 
         // a base fee given is the one used: 1 gwei, so the tip is the full 1 gwei
         JsonNode given = callBundle(new BlockOverrides(101L, null, UInt256.valueOf(GWEI), null, null, null, null),

@@ -85,7 +85,7 @@ final class CodeOnlyChain implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
+    public Hash blockHash(BlockHeader pinned, long number) {
         return Hash.ZERO;
     }
 }

@@ -62,7 +62,7 @@ class BundleCoinbaseFiguresTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             return Hash.ZERO;
         }
 

@@ -69,7 +69,7 @@ class SimulationExecutorDeadlineTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             return Hash.ZERO;
         }
 

@@ -27,7 +27,8 @@ class SimulationExecutorIncludeTest {
     /** With the coinbase's figures, which every transaction's result carries (Flashbots' names). */
     private static final Set<String> ALWAYS = Set.of("index", "status", "gasLimit", "gasUsed", "effectiveGasPrice",
             "returnData", "coinbaseDiff", "gasFees", "ethSentToCoinbase");
-    private static final Set<String> SUMMARY = Set.of("block", "fork", "blobSchedule", "timings");
+    /** What a single transaction's result takes from the summary; provenance is cheap, so it is never left out. */
+    private static final Set<String> SUMMARY = Set.of("block", "fork", "blobSchedule", "timings", "provenance");
 
     @Test
     void everyPartByDefault() {

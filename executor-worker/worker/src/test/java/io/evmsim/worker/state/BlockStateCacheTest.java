@@ -60,7 +60,7 @@ class BlockStateCacheTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             return header(number).hash();
         }
 

@@ -66,7 +66,7 @@ class PrefetchedStateTest {
         }
 
         @Override
-        public Hash blockHash(long number) {
+        public Hash blockHash(BlockHeader pinned, long number) {
             return Hash.ZERO;
         }
 

@@ -84,8 +84,8 @@ public final class HttpStateCacheClient implements StateCacheClient {
     }
 
     @Override
-    public Hash blockHash(long number) {
-        return get("v1/block-hashes/" + number, Protocol.BlockHashResponse.class).hash();
+    public Hash blockHash(BlockHeader pinned, long number) {
+        return get("v1/block-hashes/" + number + "?block=" + pinned.hash(), Protocol.BlockHashResponse.class).hash();
     }
 
     @Override

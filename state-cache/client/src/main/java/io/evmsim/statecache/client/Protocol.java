@@ -12,7 +12,8 @@ import java.util.Map;
  * <li>{@code GET /v1/blocks/{blockId}} answers a {@link BlockHeader}</li>
  * <li>{@code POST /v1/state} takes a {@link ReadRequest}, answers a {@link ReadResponse}</li>
  * <li>{@code POST /v1/code} takes a {@link CodeRequest}, answers a {@link CodeResponse}</li>
- * <li>{@code GET /v1/block-hashes/{number}} answers a {@link BlockHashResponse}</li>
+ * <li>{@code GET /v1/block-hashes/{number}?block={pinned hash}} answers a {@link BlockHashResponse}: the ancestor
+ * of the pinned block by parent hashes</li>
  * <li>{@code GET /v1/chain} answers a {@link ChainDescription}</li>
  * <li>errors answer an {@link ErrorResponse} with status 400 (bad input), 404 (unknown block or code hash),
  * 502 (the upstream failed or its proof did not verify)</li>
@@ -52,6 +53,8 @@ public final class Protocol {
     }
 
     /**
+     * @param accounts each says in {@link AccountData#unproven} what of it is not proven against the block's state
+     *                 root (absent when all is)
      * @param hinted accounts with the slots the hints named, beyond those asked for (verified as they are); empty
      *               or null when no hint was asked (all was cached, or the upstream gives none)
      */

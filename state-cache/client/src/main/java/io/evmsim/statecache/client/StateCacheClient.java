@@ -1,5 +1,6 @@
 package io.evmsim.statecache.client;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -43,6 +44,14 @@ public interface StateCacheClient {
         return null;
     }
 
+    /**
+     * How the slot {@link #heldSlot} answers is known; PROVEN when this client keeps no provenance apart from the
+     * accounts it answers (each {@link AccountData#unproven} says).
+     */
+    default StateProvenance heldSlotProvenance(BlockHeader block, Address address, UInt256 slot) {
+        return StateProvenance.PROVEN;
+    }
+
     /** The accounts asked for (one each, in order), and those a hint added. */
     record HintedRead(List<AccountData> accounts, List<AccountData> hinted) {
     }
@@ -50,8 +59,11 @@ public interface StateCacheClient {
     /** Code by code hash, in one round trip. */
     Map<Hash, byte[]> code(Set<Hash> codeHashes);
 
-    /** The hash of block {@code number}, for BLOCKHASH (the 256 previous blocks). */
-    Hash blockHash(long number);
+    /**
+     * The hash of block {@code number}, an ancestor of {@code pinned}, for BLOCKHASH (the 256 previous blocks):
+     * taken from the header chain linked to the pinned block by parent hashes, so it is that chain's block.
+     */
+    Hash blockHash(BlockHeader pinned, long number);
 
     /** The chain's fork schedule, from which each block's rules follow. */
     ChainDescription chain();

@@ -20,12 +20,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The HTTP API of {@link io.evmsim.statecache.client.Protocol}: checks the request, then asks the application services. */
 @RestController
 @RequestMapping("/v1")
 public class StateController {
+    private static final Pattern BLOCK_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final Pattern HEX_BYTES = Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
 
     private final BlockResolver blocks;
@@ -41,12 +43,14 @@ public class StateController {
         return blocks.resolve(blockId);
     }
 
+    /** The hash of ancestor {@code number} of the pinned {@code block}, linked to it by parent hashes. */
     @GetMapping("/block-hashes/{number}")
-    public Protocol.BlockHashResponse blockHash(@PathVariable("number") long number) {
-        if (number < 0) {
-            throw new IllegalArgumentException("number must not be negative: " + number);
-        }
-        return new Protocol.BlockHashResponse(number, blocks.resolve(Long.toString(number)).hash());
+    public Protocol.BlockHashResponse blockHash(@PathVariable("number") long number,
+            @RequestParam(name = "block", required = false) String block) {
+        require(number >= 0, "number must not be negative: " + number);
+        require(block != null && BLOCK_HASH.matcher(block).matches(), "block (the pinned block's 0x-hash) is "
+                + "required: a BLOCKHASH value is taken from the header chain linked to it, not by number");
+        return new Protocol.BlockHashResponse(number, blocks.ancestor(Hash.fromHex(block), number).hash());
     }
 
     @PostMapping("/state")

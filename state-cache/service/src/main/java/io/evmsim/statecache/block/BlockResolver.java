@@ -6,6 +6,7 @@ import io.evmsim.common.types.Hash;
 import io.evmsim.statecache.cache.PostgresStore;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.state.StateSource;
+import io.evmsim.statecache.upstream.UpstreamException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public class BlockResolver {
     private final StateSource source;
     private final PostgresStore postgres;
+    /** How far back BLOCKHASH reaches (the yellow paper's 256 most recent complete blocks). */
+    public static final int MAX_ANCESTORS = 256;
     /** Blocks on the chain the follower walked, by number; at most this many, the newest kept. */
     static final int FOLLOWED_BLOCKS = 4_096;
 
@@ -59,8 +62,39 @@ public class BlockResolver {
         Optional<BlockHeader> header = postgres.header(hash).or(() -> source.header(new BlockSelector.ByHash(hash)));
         BlockHeader found = header.orElseThrow(() -> new UnknownBlockException("block " + hash
                 + " is not known to the " + source.describe()));
+        if (!found.hash().equals(hash)) {
+            // its fields hash to the hash it claims (HeaderJson), but it is another block than the one asked for
+            throw new UpstreamException("asked for block " + hash + ", the " + source.describe()
+                    + " answered block " + found.number() + " " + found.hash());
+        }
         remember(found);
         return found;
+    }
+
+    /**
+     * The ancestor numbered {@code number} of the block with hash {@code pinned}, for BLOCKHASH: found by walking
+     * parent hashes down from the pinned block, each header checked by its hash, never by a by-number lookup
+     * (which may answer a block of another branch). Headers are cached by hash, so a walk is paid once.
+     *
+     * @throws IllegalArgumentException when {@code number} is not among the pinned block's {@link #MAX_ANCESTORS}
+     *                                  ancestors
+     * @throws UpstreamException        when a parent is not linked to its child
+     */
+    public BlockHeader ancestor(Hash pinned, long number) {
+        BlockHeader block = byHash(pinned);
+        if (number >= block.number() || block.number() - number > MAX_ANCESTORS) {
+            throw new IllegalArgumentException("block " + number + " is not among the " + MAX_ANCESTORS
+                    + " ancestors of block " + block.number() + " " + block.hash());
+        }
+        while (block.number() > number) {
+            BlockHeader parent = byHash(block.parentHash());
+            if (parent.number() != block.number() - 1) {
+                throw new UpstreamException("block " + block.number() + " " + block.hash() + " names parent "
+                        + parent.hash() + ", which is number " + parent.number());
+            }
+            block = parent;
+        }
+        return block;
     }
 
     /**

@@ -2,16 +2,17 @@ package io.evmsim.statecache.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.state.AccountState;
 import io.evmsim.statecache.state.SlotKey;
+import io.evmsim.statecache.state.SlotValue;
 import io.evmsim.statecache.state.StateStore;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The in-memory tier (Caffeine, bounded): hot accounts and slots by block hash, code by code hash. */
 public class MemoryStore implements StateStore {
@@ -37,24 +38,29 @@ public class MemoryStore implements StateStore {
 
     @Override
     public Map<Address, AccountState> accounts(Hash block, Collection<Address> addresses) {
-        return present(addresses, address -> new AccountKey(block, address), AccountState.class);
-    }
-
-    @Override
-    public Map<SlotKey, UInt256> slots(Hash block, Collection<SlotKey> slots) {
-        return present(slots, slot -> new BlockSlotKey(block, slot), UInt256.class);
-    }
-
-    private <K, V> Map<K, V> present(Collection<K> keys, Function<K, Object> cacheKey, Class<V> type) {
-        Map<K, V> found = new HashMap<>();
-        for (K key : keys) {
-            Object value = state.getIfPresent(cacheKey.apply(key));
-            if (type.isInstance(value)) {
-                found.put(key, type.cast(value));
+        Map<Address, AccountState> found = new HashMap<>();
+        for (Address address : addresses) {
+            if (state.getIfPresent(new AccountKey(block, address)) instanceof AccountState account) {
+                found.put(address, account);
             }
         }
         return found;
     }
+
+    @Override
+    public Map<SlotKey, SlotValue> slots(Hash block, Collection<SlotKey> slots) {
+        Map<SlotKey, SlotValue> found = new HashMap<>();
+        for (SlotKey slot : slots) {
+            switch (state.getIfPresent(new BlockSlotKey(block, slot))) {
+                case UInt256 proven -> found.put(slot, new SlotValue(proven, StateProvenance.PROVEN));
+                case SlotValue unproven -> found.put(slot, unproven);
+                case null, default -> {
+                }
+            }
+        }
+        return found;
+    }
+
 
     @Override
     public Map<Hash, byte[]> code(Collection<Hash> codeHashes) {
@@ -67,8 +73,10 @@ public class MemoryStore implements StateStore {
     }
 
     @Override
-    public void putSlots(Hash block, Map<SlotKey, UInt256> slots) {
-        slots.forEach((slot, value) -> state.put(new BlockSlotKey(block, slot), value));
+    public void putSlots(Hash block, Map<SlotKey, SlotValue> slots) {
+        // a proven slot is kept as its bare value: the common case takes no more memory than before
+        slots.forEach((slot, value) -> state.put(new BlockSlotKey(block, slot),
+                value.provenance() == StateProvenance.PROVEN ? value.value() : value));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.evmsim.statecache.cache;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -8,6 +9,7 @@ import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.state.AccountState;
 import io.evmsim.statecache.state.AccountUpdate;
 import io.evmsim.statecache.state.SlotKey;
+import io.evmsim.statecache.state.SlotValue;
 import io.evmsim.statecache.state.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Array;
@@ -57,7 +59,7 @@ public class PostgresStore implements StateStore {
         }
         return availability.attempt(Operation.READ, Map.of(), () -> {
             Map<Address, AccountState> found = new HashMap<>();
-            jdbc.query("SELECT address, present, nonce, balance, code_hash, storage_root FROM account_state "
+            jdbc.query("SELECT address, present, nonce, balance, code_hash, storage_root, provenance FROM account_state "
                     + "WHERE block_hash = ? AND address = ANY(?)", ps -> {
                         ps.setBytes(1, block.toArray());
                         ps.setArray(2, byteas(ps, addresses.stream().map(Address::toArray).toList()));
@@ -65,27 +67,29 @@ public class PostgresStore implements StateStore {
                         byte[] storageRoot = row.getBytes(6);
                         found.put(Address.wrap(row.getBytes(1)), new AccountState(row.getBoolean(2), row.getLong(3),
                                 UInt256.fromBytes(row.getBytes(4)), Hash.wrap(row.getBytes(5)),
-                                storageRoot == null ? null : Hash.wrap(storageRoot)));
+                                storageRoot == null ? null : Hash.wrap(storageRoot),
+                                StateProvenance.valueOf(row.getString(7))));
                     });
             return found;
         });
     }
 
     @Override
-    public Map<SlotKey, UInt256> slots(Hash block, Collection<SlotKey> slots) {
+    public Map<SlotKey, SlotValue> slots(Hash block, Collection<SlotKey> slots) {
         if (slots.isEmpty()) {
             return new HashMap<>();
         }
         return availability.attempt(Operation.READ, Map.of(), () -> {
-            Map<SlotKey, UInt256> found = new HashMap<>();
-            jdbc.query("SELECT address, slot, value FROM storage_slot WHERE block_hash = ? "
+            Map<SlotKey, SlotValue> found = new HashMap<>();
+            jdbc.query("SELECT address, slot, value, provenance FROM storage_slot WHERE block_hash = ? "
                     + "AND (address, slot) IN (SELECT * FROM unnest(?::bytea[], ?::bytea[]))", ps -> {
                         ps.setBytes(1, block.toArray());
                         ps.setArray(2, byteas(ps, slots.stream().map(key -> key.address().toArray()).toList()));
                         ps.setArray(3, byteas(ps, slots.stream().map(key -> key.slot().toBytes32()).toList()));
                     }, (ResultSet row) -> {
                         found.put(new SlotKey(Address.wrap(row.getBytes(1)), UInt256.fromBytes(row.getBytes(2))),
-                                UInt256.fromBytes(row.getBytes(3)));
+                                new SlotValue(UInt256.fromBytes(row.getBytes(3)),
+                                        StateProvenance.valueOf(row.getString(4))));
                     });
             return found;
         });
@@ -116,23 +120,24 @@ public class PostgresStore implements StateStore {
             List<Object[]> rows = new ArrayList<>();
             accounts.forEach((address, account) -> rows.add(new Object[] {block.toArray(), address.toArray(),
                     account.exists(), account.nonce(), account.balance().toBytes32(), account.codeHash().toArray(),
-                    account.storageRoot() == null ? null : account.storageRoot().toArray()}));
+                    account.storageRoot() == null ? null : account.storageRoot().toArray(),
+                    account.provenance().name()}));
             jdbc.batchUpdate("INSERT INTO account_state (block_hash, address, present, nonce, balance, code_hash, "
-                    + "storage_root) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+                    + "storage_root, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
             countBytes("state", rows.size() * (32L + 20 + 1 + 8 + 32 + 32 + 32));
         });
     }
 
     @Override
-    public void putSlots(Hash block, Map<SlotKey, UInt256> slots) {
+    public void putSlots(Hash block, Map<SlotKey, SlotValue> slots) {
         if (slots.isEmpty()) {
             return;
         }
         availability.attempt(Operation.WRITE, () -> {
             List<Object[]> rows = new ArrayList<>();
             slots.forEach((key, value) -> rows.add(new Object[] {block.toArray(), key.address().toArray(),
-                    key.slot().toBytes32(), value.toBytes32()}));
-            jdbc.batchUpdate("INSERT INTO storage_slot (block_hash, address, slot, value) VALUES (?, ?, ?, ?) "
+                    key.slot().toBytes32(), value.value().toBytes32(), value.provenance().name()}));
+            jdbc.batchUpdate("INSERT INTO storage_slot (block_hash, address, slot, value, provenance) VALUES (?, ?, ?, ?, ?) "
                     + "ON CONFLICT DO NOTHING", rows);
             countBytes("state", rows.size() * (32L + 20 + 32 + 32));
         });
@@ -180,7 +185,8 @@ public class PostgresStore implements StateStore {
     /**
      * Carries the state cached at {@code parent} to its child block: rows fetched within {@code hotWindow} are
      * copied (keeping their fetch time), except those of {@code dropAccounts} (account rows) and
-     * {@code wiped} (account and storage rows); then the changed fields and slots are written.
+     * {@code wiped} (account and storage rows); then the changed fields and slots are written. Every row written
+     * here is CARRIED: a trace's word, not proven against the child's state root.
      */
     public int carryForward(Hash parent, Hash child, Duration hotWindow, Set<Address> dropAccounts,
             Set<Address> wiped, Map<Address, AccountUpdate> updates, Map<SlotKey, UInt256> slots) {
@@ -191,8 +197,8 @@ public class PostgresStore implements StateStore {
                 double hotSeconds = hotWindow.toMillis() / 1000.0;
                 int carried = jdbc.update(con -> {
                     PreparedStatement ps = con.prepareStatement("INSERT INTO account_state (block_hash, address, present, "
-                            + "nonce, balance, code_hash, storage_root, cached_at) SELECT ?, address, present, nonce, balance, "
-                            + "code_hash, storage_root, cached_at FROM account_state WHERE block_hash = ? AND NOT "
+                            + "nonce, balance, code_hash, storage_root, cached_at, provenance) SELECT ?, address, present, "
+                            + "nonce, balance, code_hash, storage_root, cached_at, 'CARRIED' FROM account_state WHERE block_hash = ? AND NOT "
                             + "(address = ANY(?)) AND cached_at > now() - make_interval(secs => ?) ON CONFLICT DO NOTHING");
                     ps.setBytes(1, child.toArray());
                     ps.setBytes(2, parent.toArray());
@@ -202,7 +208,7 @@ public class PostgresStore implements StateStore {
                 });
                 carried += jdbc.update(con -> {
                     PreparedStatement ps = con.prepareStatement("INSERT INTO storage_slot (block_hash, address, slot, value, "
-                            + "cached_at) SELECT ?, address, slot, value, cached_at FROM storage_slot WHERE block_hash = ? "
+                            + "cached_at, provenance) SELECT ?, address, slot, value, cached_at, 'CARRIED' FROM storage_slot WHERE block_hash = ? "
                             + "AND NOT (address = ANY(?)) AND cached_at > now() - make_interval(secs => ?) "
                             + "ON CONFLICT DO NOTHING");
                     ps.setBytes(1, child.toArray());

@@ -3,6 +3,7 @@ package io.evmsim.statecache.devnet;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.trie.AccountEntry;
 import io.evmsim.common.trie.StateRoot;
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -102,9 +103,14 @@ public class GenesisStateSource implements StateSource {
                     : new AccountData(address, true, account.nonce(), account.balance(), account.codeHash(),
                             account.storageRoot(), values);
             byte[] bytes = codeKnown.test(data.codeHash()) ? null : code.get(data.codeHash());
-            fetched.put(address, new FetchedAccount(data, bytes, true));
+            fetched.put(address, new FetchedAccount(data, bytes, StateProvenance.DEVNET));
         });
         return fetched;
+    }
+
+    @Override
+    public StateProvenance serves() {
+        return StateProvenance.DEVNET;
     }
 
     @Override

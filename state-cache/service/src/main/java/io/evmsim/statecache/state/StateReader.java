@@ -83,7 +83,7 @@ public class StateReader {
     private Read readThrough(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
         Hash at = block.hash();
         Map<Address, AccountState> accounts = new HashMap<>();
-        Map<SlotKey, UInt256> slots = new HashMap<>();
+        Map<SlotKey, SlotValue> slots = new HashMap<>();
         Set<SlotKey> wantedSlots = new HashSet<>();
         wanted.forEach((address, keys) -> keys.forEach(slot -> wantedSlots.add(new SlotKey(address, slot))));
         List<StateStore> missedIn = new ArrayList<>();
@@ -94,7 +94,7 @@ public class StateReader {
                 break;
             }
             Map<Address, AccountState> foundAccounts = tier.accounts(at, missingAccounts);
-            Map<SlotKey, UInt256> foundSlots = tier.slots(at, missingSlots);
+            Map<SlotKey, SlotValue> foundSlots = tier.slots(at, missingSlots);
             count(tier.tier(), "hit", foundAccounts.size() + foundSlots.size());
             count(tier.tier(), "miss", missingAccounts.size() + missingSlots.size() - foundAccounts.size()
                     - foundSlots.size());
@@ -125,7 +125,7 @@ public class StateReader {
         }
         List<AccountData> result = new ArrayList<>(wanted.size());
         wanted.forEach((address, keys) -> {
-            Map<UInt256, UInt256> values = new HashMap<>();
+            Map<UInt256, SlotValue> values = new HashMap<>();
             keys.forEach(slot -> values.put(slot, slots.get(new SlotKey(address, slot))));
             result.add(accounts.get(address).withSlots(address, values));
         });
@@ -182,17 +182,18 @@ public class StateReader {
 
     /** Fetches {@code missing} into {@code accounts} and {@code slots}; answers the keys {@code hints} named. */
     private Map<Address, Set<UInt256>> fetch(BlockHeader block, Map<Address, Set<UInt256>> missing,
-            List<Protocol.CallHint> hints, Map<Address, AccountState> accounts, Map<SlotKey, UInt256> slots) {
+            List<Protocol.CallHint> hints, Map<Address, AccountState> accounts, Map<SlotKey, SlotValue> slots) {
         StateSource.HintedFetch answer = hints.isEmpty()
                 ? new StateSource.HintedFetch(source.fetch(block, missing, this::codeHeld), Map.of())
                 : source.fetch(block, missing, this::codeHeld, hints);
         Map<Address, FetchedAccount> fetched = answer.accounts();
         Map<Address, AccountState> newAccounts = new HashMap<>();
-        Map<SlotKey, UInt256> newSlots = new HashMap<>();
+        Map<SlotKey, SlotValue> newSlots = new HashMap<>();
         Map<Hash, byte[]> newCode = new HashMap<>();
         fetched.forEach((address, account) -> {
-            newAccounts.put(address, AccountState.of(account.account()));
-            account.account().slots().forEach((slot, value) -> newSlots.put(new SlotKey(address, slot), value));
+            newAccounts.put(address, AccountState.of(account.account(), account.provenance()));
+            account.account().slots().forEach((slot, value) -> newSlots.put(new SlotKey(address, slot),
+                    new SlotValue(value, account.provenance())));
             if (account.code() != null) {
                 newCode.put(account.account().codeHash(), account.code());
             }
@@ -209,7 +210,7 @@ public class StateReader {
     }
 
     /** Code first: a tier that holds an account holds its code. */
-    private static void put(StateStore tier, Hash block, Map<Hash, byte[]> code, Map<SlotKey, UInt256> slots,
+    private static void put(StateStore tier, Hash block, Map<Hash, byte[]> code, Map<SlotKey, SlotValue> slots,
             Map<Address, AccountState> accounts) {
         tier.putCode(code);
         tier.putSlots(block, slots);

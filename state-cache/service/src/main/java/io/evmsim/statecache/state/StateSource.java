@@ -1,5 +1,6 @@
 package io.evmsim.statecache.state;
 
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -36,6 +37,9 @@ public interface StateSource {
     /** What {@link #fetch} read, and the keys the hints named. */
     record HintedFetch(Map<Address, FetchedAccount> accounts, Map<Address, Set<UInt256>> hinted) {
     }
+
+    /** How what it fetches now is known (for the health output; each fetched account says so itself). */
+    StateProvenance serves();
 
     /** A line for the health output: what the source is and what it can do. */
     String describe();

@@ -2,7 +2,6 @@ package io.evmsim.statecache.state;
 
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
-import io.evmsim.common.types.UInt256;
 import java.util.Collection;
 import java.util.Map;
 
@@ -16,13 +15,13 @@ public interface StateStore {
 
     Map<Address, AccountState> accounts(Hash block, Collection<Address> addresses);
 
-    Map<SlotKey, UInt256> slots(Hash block, Collection<SlotKey> slots);
+    Map<SlotKey, SlotValue> slots(Hash block, Collection<SlotKey> slots);
 
     Map<Hash, byte[]> code(Collection<Hash> codeHashes);
 
     void putAccounts(Hash block, Map<Address, AccountState> accounts);
 
-    void putSlots(Hash block, Map<SlotKey, UInt256> slots);
+    void putSlots(Hash block, Map<SlotKey, SlotValue> slots);
 
     void putCode(Map<Hash, byte[]> code);
 }

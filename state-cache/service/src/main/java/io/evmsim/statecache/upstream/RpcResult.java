@@ -19,6 +19,20 @@ public record RpcResult(String method, JsonNode result, int errorCode, String er
         return result;
     }
 
+    /**
+     * Whether the node says it has no such method: -32601, or a message saying the method is not found or does
+     * not exist. Stricter than {@link #methodUnsupported}: a missing block, account or trie node ("not found")
+     * and a refused argument ("unsupported block tag") are not a missing method.
+     */
+    public boolean methodNotFound() {
+        if (!failed()) {
+            return false;
+        }
+        String message = errorMessage.toLowerCase(java.util.Locale.ROOT);
+        return errorCode == METHOD_NOT_FOUND || message.contains("method not found")
+                || message.contains("method") && message.contains("does not exist");
+    }
+
     /** Whether the node lacks the method (some answer -32601, others a message only). */
     public boolean methodUnsupported() {
         if (!failed()) {

@@ -18,6 +18,7 @@ public class UpstreamConfiguration {
     @Bean
     UpstreamStateSource upstreamStateSource(JsonRpcUpstream upstream, UpstreamProperties properties,
             MeterRegistry meters) {
-        return new UpstreamStateSource(upstream, new AccountProofs(meters, properties.verifyProofs()));
+        return new UpstreamStateSource(upstream, new AccountProofs(meters, properties.verifyProofs()),
+                properties.allowUnprovenReads(), meters);
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxResponseSize       the largest answer read from a node; a larger one fails that call. 32 MB holds six
  *                              times a full batch of 100 eth_getCode at the 24 KB code limit (EIP-170; ~4.9 MB as
  *                              hex) and some 3,500 storage proofs, while one answer cannot take the heap
+ * @param allowUnprovenReads    serve a node without eth_getProof with plain reads, each marked PLAIN in the results
+ *                              that use it; off by default, so such a node is an error, never a silent switch
  */
 @ConfigurationProperties("statecache.upstream")
 public record UpstreamProperties(
@@ -31,7 +33,8 @@ public record UpstreamProperties(
         @DefaultValue("2s") Duration maxBackoff,
         @DefaultValue("100") int maxBatchSize,
         @DefaultValue("true") boolean verifyProofs,
-        @DefaultValue("32MB") DataSize maxResponseSize) {
+        @DefaultValue("32MB") DataSize maxResponseSize,
+        @DefaultValue("false") boolean allowUnprovenReads) {
 
     public UpstreamProperties {
         urls = urls.stream().filter(url -> !url.toString().isBlank()).toList();

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.crypto.Keccak;
+import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -16,6 +17,8 @@ import io.evmsim.statecache.proof.AccountProofs;
 import io.evmsim.statecache.state.FetchedAccount;
 import io.evmsim.statecache.state.StateSource;
 import io.evmsim.statecache.upstream.JsonRpcUpstream.Call;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +37,10 @@ import tools.jackson.databind.JsonNode;
  * the code hash it had at the last block read; the code is kept only if it hashes to the proven code hash), and
  * eth_createAccessList for each hinted call (the keys it names are a hint: their values are read and proven by
  * a later fetch). Proofs are verified against the block's state root; code the guess missed costs a second
- * round trip. A node without eth_getProof gets one batch of eth_getBalance, eth_getTransactionCount,
- * eth_getCode and eth_getStorageAt instead (unverified, storage root unknown); one without eth_createAccessList
+ * round trip. A node without eth_getProof (it answers -32601, method not found) is refused with an
+ * {@link UpstreamException} unless unproven reads are allowed; then it gets one batch of eth_getBalance,
+ * eth_getTransactionCount, eth_getCode and eth_getStorageAt instead (PLAIN, storage root unknown), counted in
+ * {@code evmsim.statecache.unproven.reads}; one without eth_createAccessList
  * gets no more hint requests. Blocks are addressed by hash (EIP-1898), so a reorg cannot slip another block's
  * state in. Identical fetches in flight are merged.
  */
@@ -48,20 +53,31 @@ public class UpstreamStateSource implements StateSource {
 
     private final JsonRpcUpstream upstream;
     private final AccountProofs proofs;
+    private final boolean allowUnprovenReads;
+    private final Counter unprovenReads;
     private final InFlight<FetchKey, FetchedAccount> inFlight = new InFlight<>();
     private final InFlight<BlockSelector, Optional<BlockHeader>> headersInFlight = new InFlight<>();
     /** The code hash each account had at the last block read: its code is likely held again at the next. */
     private final Cache<Address, Hash> lastCodeHash = Caffeine.newBuilder().maximumSize(100_000).build();
     private volatile boolean proofsSupported = true;
+    /** The node's refusal of eth_getProof while unproven reads are not allowed: every read fails, and health says why. */
+    private volatile String proofsRefused;
     /** Set once the node answered a batch of proofs: until then a batch holds proofs only, so a node that
      *  refuses eth_getProof (some answer the whole batch with one error) costs one plain retry. */
     private volatile boolean proofsServed;
     private volatile String hintsUnavailable;
     private volatile long chainId = -1;
 
-    public UpstreamStateSource(JsonRpcUpstream upstream, AccountProofs proofs) {
+    /**
+     * @param allowUnprovenReads whether a node without eth_getProof is read with plain calls (PLAIN provenance)
+     *                           rather than refused
+     */
+    public UpstreamStateSource(JsonRpcUpstream upstream, AccountProofs proofs, boolean allowUnprovenReads,
+            MeterRegistry meters) {
         this.upstream = upstream;
         this.proofs = proofs;
+        this.allowUnprovenReads = allowUnprovenReads;
+        this.unprovenReads = meters.counter("evmsim.statecache.unproven.reads");
     }
 
     @Override
@@ -114,12 +130,19 @@ public class UpstreamStateSource implements StateSource {
     public String describe() {
         return "upstream " + upstream.redactedUrls() + (proofsSupported
                 ? (proofs.verifies() ? ", eth_getProof verified against state roots" : ", eth_getProof unverified (disabled)")
-                : ", no eth_getProof: plain reads, unverified")
+                : ", no eth_getProof: plain reads, unverified (PLAIN), allowed by statecache.upstream.allow-unproven-reads")
+                + (proofsRefused == null ? "" : ", eth_getProof refused (" + proofsRefused + "): reads fail, "
+                        + "statecache.upstream.allow-unproven-reads is false")
                 + (hintsUnavailable == null ? "" : ", no read-set hints: " + hintsUnavailable);
     }
 
     public boolean proofsSupported() {
         return proofsSupported;
+    }
+
+    @Override
+    public StateProvenance serves() {
+        return proofsSupported && proofs.verifies() ? StateProvenance.PROVEN : StateProvenance.PLAIN;
     }
 
     public long chainId() {
@@ -150,7 +173,16 @@ public class UpstreamStateSource implements StateSource {
             hints.forEach(hint -> calls.add(new Call("eth_createAccessList", accessListCall(hint), at)));
         }
         List<RpcResult> answers = upstream.batch(calls);
-        if (answers.subList(0, keys.size()).stream().anyMatch(RpcResult::methodUnsupported)) {
+        RpcResult refused = answers.subList(0, keys.size()).stream().filter(RpcResult::methodNotFound).findFirst()
+                .orElse(null);
+        if (refused != null) {
+            if (!allowUnprovenReads) {
+                proofsRefused = refused.errorCode() + " " + refused.errorMessage();
+                throw new UpstreamException("upstream " + upstream.redactedUrls() + " has no eth_getProof ("
+                        + refused.errorCode() + " " + refused.errorMessage() + "), so its state cannot be proven "
+                        + "against the block's state root; use a node that serves eth_getProof, or set "
+                        + "statecache.upstream.allow-unproven-reads=true to serve its plain reads marked PLAIN");
+            }
             proofsSupported = false;
             return viaPlainCalls(block, keys);
         }
@@ -175,7 +207,8 @@ public class UpstreamStateSource implements StateSource {
         readHints(answers.subList(firstHint, answers.size()), hinted);
         Map<FetchKey, FetchedAccount> fetched = new HashMap<>();
         accounts.forEach((key, account) -> fetched.put(key,
-                new FetchedAccount(account, code.get(account.codeHash()), proofs.verifies())));
+                new FetchedAccount(account, code.get(account.codeHash()),
+                        proofs.verifies() ? StateProvenance.PROVEN : StateProvenance.PLAIN)));
         return fetched;
     }
 
@@ -275,8 +308,9 @@ public class UpstreamStateSource implements StateSource {
             boolean exists = nonce != 0 || !balance.isZero() || code.length > 0;
             Hash codeHash = code.length == 0 ? Hash.EMPTY_CODE : Keccak.hash(code);
             fetched.put(key, new FetchedAccount(new AccountData(key.address(), exists, nonce, balance, codeHash,
-                    null, slots), code.length == 0 ? null : code, false));
+                    null, slots), code.length == 0 ? null : code, StateProvenance.PLAIN));
         }
+        unprovenReads.increment(keys.size());
         return fetched;
     }
 }

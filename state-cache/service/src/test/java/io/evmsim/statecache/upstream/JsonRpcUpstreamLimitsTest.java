@@ -132,7 +132,7 @@ class JsonRpcUpstreamLimitsTest {
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2/" + SECRET);
         return new JsonRpcUpstream(new UpstreamProperties(List.of(url), REQUEST_TIMEOUT, 2, 2,
-                Duration.ofMillis(10), Duration.ofMillis(50), 100, true, LIMIT), meters);
+                Duration.ofMillis(10), Duration.ofMillis(50), 100, true, LIMIT, false), meters);
     }
 
     private static String chainIdOf(HttpExchange exchange) throws IOException {
