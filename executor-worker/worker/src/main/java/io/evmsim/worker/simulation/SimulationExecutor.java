@@ -152,9 +152,7 @@ public final class SimulationExecutor {
         BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
-        fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)
-                .map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()))
-                .toList());
+        fetched.hint(hints(request, block.chainId()));
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
         SimulationOptions options = options(request);
         int published = 0;
@@ -387,6 +385,25 @@ public final class SimulationExecutor {
                 outcome = TransactionDocument.outcome(one);
             }
         }
+    }
+
+    /**
+     * What the first state read asks the upstream to foresee: every call of the request, then, when the preview
+     * is asked for, its reads of the metadata of each callee that is sent calldata (most often the token the
+     * call moves) and whose metadata is not held; at most {@link Protocol#MAX_HINTS}.
+     */
+    private List<Protocol.CallHint> hints(SimulationRequest request, long chainId) {
+        List<Protocol.CallHint> hints = new ArrayList<>();
+        for (CallRequest call : request.transactions()) {
+            hints.add(new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()));
+        }
+        if (request.includes(ResultPart.PREVIEW)) {
+            request.transactions().stream().filter(call -> call.to() != null && call.data().length > 0)
+                    .map(CallRequest::to).distinct()
+                    .forEach(to -> previewer.metadataReads(chainId, to).forEach(data ->
+                            hints.add(new Protocol.CallHint(Address.ZERO, to, Hex.encode(data), null))));
+        }
+        return hints.size() <= Protocol.MAX_HINTS ? hints : hints.subList(0, Protocol.MAX_HINTS);
     }
 
     /** The sender, recipient, coinbase and access-list entries of every call are read for certain. */

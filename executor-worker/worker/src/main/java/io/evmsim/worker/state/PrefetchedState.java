@@ -74,7 +74,10 @@ public final class PrefetchedState implements WorldState {
         return rounds;
     }
 
-    /** Fetches every recorded miss, and the code of every account it returns, in one round trip each. */
+    /**
+     * Fetches every recorded miss in one round trip, and in one more the code of the accounts it returns that
+     * neither came with the answer nor is held.
+     */
     public void fetchMisses() {
         Map<Address, Set<UInt256>> batch = new LinkedHashMap<>(misses);
         misses.clear();
@@ -82,6 +85,7 @@ public final class PrefetchedState implements WorldState {
         Set<Hash> codeHashes = new HashSet<>();
         StateCacheClient.HintedRead read = client.read(block, batch, hints);
         hints = List.of(); // the first fetch carries them; later misses are the keys the hint did not name
+        codes.put(read.code()); // what the read fetched came with it: no code round trip for that
         for (List<AccountData> part : List.of(read.accounts(), read.hinted())) {
             for (AccountData data : part) {
                 AccountData known = accounts.putIfAbsent(data.address(), data);

@@ -52,7 +52,7 @@ class PrefetchedStateTest {
             List<AccountData> answer = new ArrayList<>();
             slotsByAccount.forEach((address, keys) -> answer.add(account(address, keys)));
             return new HintedRead(answer, calls.isEmpty() ? List.of()
-                    : List.of(account(TOKEN, Set.of(UInt256.ONE, UInt256.valueOf(2)))));
+                    : List.of(account(TOKEN, Set.of(UInt256.ONE, UInt256.valueOf(2)))), Map.of());
         }
 
         @Override
