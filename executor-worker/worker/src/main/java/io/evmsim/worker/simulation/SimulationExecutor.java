@@ -393,17 +393,14 @@ public final class SimulationExecutor {
      * call moves) and whose metadata is not held; at most {@link Protocol#MAX_HINTS}.
      */
     private List<Protocol.CallHint> hints(SimulationRequest request, long chainId) {
-        List<Protocol.CallHint> hints = new ArrayList<>();
-        for (CallRequest call : request.transactions()) {
-            hints.add(new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()));
-        }
+        List<Protocol.CallHint> hints = new ArrayList<>(PrefetchedState.hintsOf(request.transactions()));
         if (request.includes(ResultPart.PREVIEW)) {
             request.transactions().stream().filter(call -> call.to() != null && call.data().length > 0)
                     .map(CallRequest::to).distinct()
                     .forEach(to -> previewer.metadataReads(chainId, to).forEach(data ->
                             hints.add(new Protocol.CallHint(Address.ZERO, to, Hex.encode(data), null))));
         }
-        return hints.size() <= Protocol.MAX_HINTS ? hints : hints.subList(0, Protocol.MAX_HINTS);
+        return hints;
     }
 
     /** The sender, recipient, coinbase and access-list entries of every call are read for certain. */

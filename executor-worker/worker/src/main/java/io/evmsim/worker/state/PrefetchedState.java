@@ -1,5 +1,7 @@
 package io.evmsim.worker.state;
 
+import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -55,9 +57,16 @@ public final class PrefetchedState implements WorldState {
     /**
      * The calls about to run, sent with the next fetch as a hint of what they will read: where that fetch goes
      * to the upstream, the accounts and slots they touch come back with it, so most runs need no later round.
+     * The first {@link Protocol#MAX_HINTS} are sent.
      */
     public void hint(List<Protocol.CallHint> calls) {
-        this.hints = List.copyOf(calls);
+        this.hints = List.copyOf(calls.size() <= Protocol.MAX_HINTS ? calls : calls.subList(0, Protocol.MAX_HINTS));
+    }
+
+    /** The calls as hints, in order (all of a bundle's or a multi-call's: they run on one state). */
+    public static List<Protocol.CallHint> hintsOf(List<CallRequest> calls) {
+        return calls.stream().map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()),
+                call.value())).toList();
     }
 
     public boolean hasMisses() {
