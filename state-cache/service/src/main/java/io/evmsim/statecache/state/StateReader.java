@@ -93,7 +93,13 @@ public class StateReader {
         if (!missing.isEmpty()) {
             code = fetch(block, missing, hints, keys -> {
                 named.putAll(beyond(wanted, keys));
-                return lookUp(block.hash(), named, accounts, slots);
+                // an account no tier held a moment ago has no slots there either: fetched without a second look
+                Map<Address, Set<UInt256>> unheld = new LinkedHashMap<>();
+                Map<Address, Set<UInt256>> mayBeHeld = new LinkedHashMap<>();
+                named.forEach((address, slotsNamed) -> (accounts.containsKey(address) || !missing.containsKey(address)
+                        ? mayBeHeld : unheld).put(address, slotsNamed));
+                unheld.putAll(lookUp(block.hash(), mayBeHeld, accounts, slots));
+                return unheld;
             }, accounts, slots);
         }
         List<AccountData> result = new ArrayList<>(wanted.size());
