@@ -10,6 +10,8 @@
 // The state is the peer's fork benchmark's (fork_anchor.js), built with its helpers (lib.js): Token.sol with
 // holders, and the canonical UniswapV2Pair runtime over two Token.sol tokens. Each set is a token and a pair
 // no simulation has read; set 0 warms the JIT, the others are measured, one fresh set per repeat.
+// BENCH_COLD_VERBOSE=1 prints each simulation's timings and the upstream requests it caused (to stderr);
+// BENCH_COLD_VERBOSE=params adds each call's parameters.
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
@@ -88,6 +90,10 @@ async function measure(o) {
     try { doc = JSON.parse(r.body); } catch (e) { doc = {}; }
     if (r.status !== 200 || doc.status !== 'success') throw new Error(`simulation failed: ${r.status} ${r.body.slice(0, 400)}`);
     const t = doc.timings || {};
+    if (process.env.BENCH_COLD_VERBOSE) {
+      console.error(`${r.ms.toFixed(1)} ms ${JSON.stringify(t)}`);
+      for (const e of counts.log) console.error(`  +${e.t} ms ${e.methods.map((m, i) => m + (process.env.BENCH_COLD_VERBOSE === 'params' ? e.params[i] : '')).join(' ')}`);
+    }
     return { ms: r.ms, proxied: counts.calls, proxiedHttp: counts.http, methods: counts.byMethod, rounds: t.stateFetchRounds,
       upstreamRequests: t.upstreamRequests, upstreamMs: t.upstreamMs, stateFetchMs: t.stateFetchMs, executionMs: t.executionMs };
   }

@@ -21,11 +21,16 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * listens on loopback. Ctrl-C stops them in the reverse order, so no consumer outlives its broker.
  */
 public final class Standalone implements AutoCloseable {
-    static final int STATE_CACHE_PORT = 8082;
-    static final int STATE_CACHE_MANAGEMENT_PORT = 8182;
-    static final int WORKER_PORT = 8181;
+    /**
+     * {@code EVMSIM_INTERNAL_PORT_BASE} moves the loopback ports (state cache, its management, worker, gateway
+     * management) to that port and the three after it, so that a second standalone can run beside the first.
+     */
+    private static final int INTERNAL_PORT_BASE = internalPortBase();
+    static final int STATE_CACHE_PORT = INTERNAL_PORT_BASE < 0 ? 8082 : INTERNAL_PORT_BASE;
+    static final int STATE_CACHE_MANAGEMENT_PORT = INTERNAL_PORT_BASE < 0 ? 8182 : INTERNAL_PORT_BASE + 1;
+    static final int WORKER_PORT = INTERNAL_PORT_BASE < 0 ? 8181 : INTERNAL_PORT_BASE + 2;
     static final int DEFAULT_GATEWAY_PORT = 8080;
-    static final int GATEWAY_MANAGEMENT_PORT = 8180;
+    static final int GATEWAY_MANAGEMENT_PORT = INTERNAL_PORT_BASE < 0 ? 8180 : INTERNAL_PORT_BASE + 3;
     /** Partitions per topic: several, so the pipeline runs as it does in a cluster. */
     private static final int PARTITIONS = 4;
     /**
@@ -53,6 +58,18 @@ public final class Standalone implements AutoCloseable {
                 + "gateway %d, worker %d, state cache %d (its API %d); API keys: %s; ready in %.1f s; Ctrl-C stops it%n",
                 standalone.gatewayPort(), GATEWAY_MANAGEMENT_PORT, WORKER_PORT, STATE_CACHE_MANAGEMENT_PORT,
                 STATE_CACHE_PORT, authNotice(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static int internalPortBase() {
+        String base = System.getenv("EVMSIM_INTERNAL_PORT_BASE");
+        if (base == null || base.isBlank()) {
+            return -1;
+        }
+        int port = Integer.parseInt(base.trim());
+        if (port < 1 || port > 65_532) {
+            throw new IllegalArgumentException("EVMSIM_INTERNAL_PORT_BASE must be a port from 1 to 65532, not " + base);
+        }
+        return port;
     }
 
     /** What the gateway asks of clients, said at start: without keys, the port is open to whoever reaches it. */

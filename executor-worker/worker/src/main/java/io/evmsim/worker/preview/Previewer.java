@@ -50,6 +50,14 @@ public final class Previewer {
     }
 
     /**
+     * The calldata of the calls (from the zero address) by which a preview reads {@code token}'s metadata; none
+     * when it is held. A state read can foresee what these calls read, before any run.
+     */
+    public List<byte[]> metadataReads(long chainId, Address token) {
+        return cache.get(chainId, token) != null ? List.of() : TokenMetadataReader.READS;
+    }
+
+    /**
      * @param settled the simulation's state right after the transaction
      * @param stateComplete whether every read so far was answered from fetched state
      * @param chainsOwnCode whether a token's code is the chain's own at the block (its metadata may be cached)

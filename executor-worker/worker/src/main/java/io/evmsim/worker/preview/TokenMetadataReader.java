@@ -2,6 +2,7 @@ package io.evmsim.worker.preview;
 
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.types.Address;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -15,6 +16,8 @@ final class TokenMetadataReader {
     private static final byte[] SYMBOL = Hex.decode("0x95d89b41");
     private static final byte[] NAME = Hex.decode("0x06fdde03");
     private static final byte[] DECIMALS = Hex.decode("0x313ce567");
+    /** The calls {@link #read} makes of a token not held, in order. */
+    static final List<byte[]> READS = List.of(SYMBOL, NAME, DECIMALS);
 
     private final TokenMetadataCache cache;
     private final long chainId;

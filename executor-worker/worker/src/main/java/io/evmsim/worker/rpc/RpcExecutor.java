@@ -100,7 +100,12 @@ public final class RpcExecutor {
             }
             throw e;
         }
-        StateSession session = new StateSession(new PrefetchedState(client, header, codes), deadline, maxRounds);
+        PrefetchedState fetched = new PrefetchedState(client, header, codes);
+        // every call of the request, eth_simulateV1's across its blocks: the first read can foresee them all
+        fetched.hint(PrefetchedState.hintsOf(request.rpc().method() == RpcMethod.ETH_SIMULATE_V1
+                ? request.rpc().blocks().stream().flatMap(simulated -> simulated.calls().stream()).toList()
+                : request.transactions()));
+        StateSession session = new StateSession(fetched, deadline, maxRounds);
         BlockHeader context = pending ? PendingBlock.after(header, chain, request.blockOverrides()) : header;
         RpcRun run = new RpcRun(request, context, pending ? header : null, chain, session, codeCache, deadline,
                 BlockContexts.hashes(client, header));

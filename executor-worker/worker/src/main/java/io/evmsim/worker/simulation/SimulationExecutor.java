@@ -154,9 +154,7 @@ public final class SimulationExecutor {
                 BlockContexts.hashes(client, header), feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         expectKnownReads(request, block, fetched);
-        fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)
-                .map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()))
-                .toList());
+        fetched.hint(hints(request, block.chainId()));
         OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
         SimulationOptions options = options(request);
         int published = 0;
@@ -393,6 +391,22 @@ public final class SimulationExecutor {
                 outcome = TransactionDocument.outcome(one);
             }
         }
+    }
+
+    /**
+     * What the first state read asks the upstream to foresee: every call of the request, then, when the preview
+     * is asked for, its reads of the metadata of each callee that is sent calldata (most often the token the
+     * call moves) and whose metadata is not held; at most {@link Protocol#MAX_HINTS}.
+     */
+    private List<Protocol.CallHint> hints(SimulationRequest request, long chainId) {
+        List<Protocol.CallHint> hints = new ArrayList<>(PrefetchedState.hintsOf(request.transactions()));
+        if (request.includes(ResultPart.PREVIEW)) {
+            request.transactions().stream().filter(call -> call.to() != null && call.data().length > 0)
+                    .map(CallRequest::to).distinct()
+                    .forEach(to -> previewer.metadataReads(chainId, to).forEach(data ->
+                            hints.add(new Protocol.CallHint(Address.ZERO, to, Hex.encode(data), null))));
+        }
+        return hints;
     }
 
     /** The sender, recipient, coinbase and access-list entries of every call are read for certain. */

@@ -135,6 +135,7 @@ public final class BlockStateCache implements StateCacheClient {
             }
         }
         List<AccountData> hinted = List.of();
+        Map<Hash, byte[]> code = Map.of();
         if (!missing.isEmpty()) {
             HintedRead read = client.read(block, missing, hints);
             for (AccountData data : read.accounts()) {
@@ -144,13 +145,14 @@ public final class BlockStateCache implements StateCacheClient {
             }
             hinted = read.hinted();
             hinted.forEach(data -> keep(at, data));
+            code = read.code();
         }
         List<AccountData> answer = new ArrayList<>(slotsByAccount.size());
         for (var entry : slotsByAccount.entrySet()) {
             answer.add(assemble(block, entry.getKey(), entry.getValue(), known.get(entry.getKey()),
                     knownSlots.get(entry.getKey()), unprovenSlotsHeld ? this::heldSlotProvenance : null));
         }
-        return new HintedRead(answer, hinted);
+        return new HintedRead(answer, hinted, code);
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class CodeStore {
         }
     }
 
+    /** Keeps code that came with a state read, each already checked against its hash. */
+    public void put(Map<Hash, byte[]> code) {
+        byHash.putAll(code);
+    }
+
     public byte[] get(Hash hash) {
         if (Hash.EMPTY_CODE.equals(hash)) {
             return new byte[0];

@@ -1,5 +1,7 @@
 package io.evmsim.worker.state;
 
+import io.evmsim.common.bytes.Hex;
+import io.evmsim.common.simulation.CallRequest;
 import io.evmsim.common.simulation.StateProvenance;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
@@ -62,9 +64,16 @@ public final class PrefetchedState implements WorldState {
     /**
      * The calls about to run, sent with the next fetch as a hint of what they will read: where that fetch goes
      * to the upstream, the accounts and slots they touch come back with it, so most runs need no later round.
+     * The first {@link Protocol#MAX_HINTS} are sent.
      */
     public void hint(List<Protocol.CallHint> calls) {
-        this.hints = List.copyOf(calls);
+        this.hints = List.copyOf(calls.size() <= Protocol.MAX_HINTS ? calls : calls.subList(0, Protocol.MAX_HINTS));
+    }
+
+    /** The calls as hints, in order (all of a bundle's or a multi-call's: they run on one state). */
+    public static List<Protocol.CallHint> hintsOf(List<CallRequest> calls) {
+        return calls.stream().map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()),
+                call.value())).toList();
     }
 
     public boolean hasMisses() {
@@ -95,7 +104,10 @@ public final class PrefetchedState implements WorldState {
         return rounds;
     }
 
-    /** Fetches every recorded miss, and the code of every account it returns, in one round trip each. */
+    /**
+     * Fetches every recorded miss in one round trip, and in one more the code of the accounts it returns that
+     * neither came with the answer nor is held.
+     */
     public void fetchMisses() {
         Map<Address, Set<UInt256>> batch = new LinkedHashMap<>(misses);
         misses.clear();
@@ -103,6 +115,7 @@ public final class PrefetchedState implements WorldState {
         Set<Hash> codeHashes = new HashSet<>();
         StateCacheClient.HintedRead read = client.read(block, batch, hints);
         hints = List.of(); // the first fetch carries them; later misses are the keys the hint did not name
+        codes.put(read.code()); // what the read fetched came with it: no code round trip for that
         for (List<AccountData> part : List.of(read.accounts(), read.hinted())) {
             for (AccountData data : part) {
                 AccountData known = accounts.putIfAbsent(data.address(), data);

@@ -60,26 +60,33 @@ public final class HttpStateCacheClient implements StateCacheClient {
             throw new StateCacheException("state-cache answered " + (response.accounts() == null ? "no"
                     : response.accounts().size()) + " accounts for " + accounts.size() + " requested");
         }
-        return new HintedRead(response.accounts(), response.hinted() == null ? List.of() : response.hinted());
+        return new HintedRead(response.accounts(), response.hinted() == null ? List.of() : response.hinted(),
+                checkedCode(response.code() == null ? Map.of() : response.code()));
     }
 
     @Override
     public Map<Hash, byte[]> code(Set<Hash> codeHashes) {
         Protocol.CodeResponse response = post("v1/code", new Protocol.CodeRequest(List.copyOf(codeHashes)),
                 Protocol.CodeResponse.class);
-        Map<Hash, byte[]> code = new HashMap<>();
+        Map<Hash, String> answered = response.code() == null ? Map.of() : response.code();
         for (Hash requested : codeHashes) {
-            String hex = response.code() == null ? null : response.code().get(requested);
-            if (hex == null) {
+            if (answered.get(requested) == null) {
                 throw new StateCacheException("state-cache answered no code for " + requested);
             }
-            byte[] bytes = Hex.decode(hex);
-            // Content-addressed: the bytes must hash to the key, whatever the transport did.
-            if (!Keccak.hash(bytes).equals(requested)) {
-                throw new StateCacheException("state-cache answered code that does not hash to " + requested);
-            }
-            code.put(requested, bytes);
         }
+        return checkedCode(answered);
+    }
+
+    /** Content-addressed: the bytes must hash to their key, whatever the transport did. */
+    private static Map<Hash, byte[]> checkedCode(Map<Hash, String> answered) {
+        Map<Hash, byte[]> code = new HashMap<>();
+        answered.forEach((hash, hex) -> {
+            byte[] bytes = Hex.decode(hex);
+            if (!Keccak.hash(bytes).equals(hash)) {
+                throw new StateCacheException("state-cache answered code that does not hash to " + hash);
+            }
+            code.put(hash, bytes);
+        });
         return code;
     }
 

@@ -57,10 +57,12 @@ public final class Protocol {
      *                 root (absent when all is)
      * @param hinted accounts with the slots the hints named, beyond those asked for (verified as they are); empty
      *               or null when no hint was asked (all was cached, or the upstream gives none)
+     * @param code   the code this read fetched from the upstream, as 0x-hex by code hash (so the caller needs no
+     *               {@code /v1/code} request for it); empty or null when it fetched none
      */
-    public record ReadResponse(List<AccountData> accounts, List<AccountData> hinted) {
+    public record ReadResponse(List<AccountData> accounts, List<AccountData> hinted, Map<Hash, String> code) {
         public ReadResponse(List<AccountData> accounts) {
-            this(accounts, List.of());
+            this(accounts, List.of(), Map.of());
         }
     }
 

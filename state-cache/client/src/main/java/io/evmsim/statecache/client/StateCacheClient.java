@@ -28,7 +28,7 @@ public interface StateCacheClient {
      */
     default HintedRead read(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
             List<Protocol.CallHint> hints) {
-        return new HintedRead(read(block, slotsByAccount), List.of());
+        return new HintedRead(read(block, slotsByAccount), List.of(), Map.of());
     }
 
     /**
@@ -52,8 +52,11 @@ public interface StateCacheClient {
         return StateProvenance.PROVEN;
     }
 
-    /** The accounts asked for (one each, in order), and those a hint added. */
-    record HintedRead(List<AccountData> accounts, List<AccountData> hinted) {
+    /**
+     * The accounts asked for (one each, in order), those a hint added, and code by code hash that came with
+     * them (fetched for this read; checked against its hash), so that it needs no {@link #code} round trip.
+     */
+    record HintedRead(List<AccountData> accounts, List<AccountData> hinted, Map<Hash, byte[]> code) {
     }
 
     /** Code by code hash, in one round trip. */

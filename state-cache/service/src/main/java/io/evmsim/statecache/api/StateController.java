@@ -76,7 +76,7 @@ public class StateController {
         }
         require(hints.size() <= Protocol.MAX_HINTS, "hints holds " + hints.size() + " calls, at most " + Protocol.MAX_HINTS + " are taken");
         StateReader.Read read = state.read(block, wanted, hints);
-        return new Protocol.ReadResponse(read.accounts(), read.hinted());
+        return new Protocol.ReadResponse(read.accounts(), read.hinted(), hex(read.code()));
     }
 
     @PostMapping("/code")
@@ -89,9 +89,13 @@ public class StateController {
             throw new UnknownCodeException("code hashes " + unknown
                     + " are not cached: read an account holding the code at a block first");
         }
-        Map<Hash, String> code = new HashMap<>();
-        found.forEach((hash, bytes) -> code.put(hash, Hex.encode(bytes)));
-        return new Protocol.CodeResponse(code);
+        return new Protocol.CodeResponse(hex(found));
+    }
+
+    private static Map<Hash, String> hex(Map<Hash, byte[]> code) {
+        Map<Hash, String> hex = new HashMap<>();
+        code.forEach((hash, bytes) -> hex.put(hash, Hex.encode(bytes)));
+        return hex;
     }
 
     private static void require(boolean holds, String message) {

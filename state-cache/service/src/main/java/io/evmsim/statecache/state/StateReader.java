@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,15 +58,18 @@ public class StateReader {
         return accounts;
     }
 
-    /** What {@link #read(BlockHeader, Map, List)} answers: the accounts asked for, in order, and those hinted. */
-    public record Read(List<AccountData> accounts, List<AccountData> hinted) {
+    /**
+     * What {@link #read(BlockHeader, Map, List)} answers: the accounts asked for, in order, those hinted, and the
+     * code this read fetched from the source (by code hash), which its caller cannot hold yet.
+     */
+    public record Read(List<AccountData> accounts, List<AccountData> hinted, Map<Hash, byte[]> code) {
     }
 
     /**
      * As {@link #read(BlockHeader, Map)}; when that needs the source, the source is also asked which accounts and
-     * slots {@code hints} will touch (in the same upstream request), and those not asked for are read too, in
-     * one more batch, and answered as {@link Read#hinted}. A hinted read that fails leaves them out: they were
-     * not asked for, and the caller asks again if it needs them.
+     * slots {@code hints} will touch (in the same upstream request), and those not asked for are read too (what
+     * no tier holds in one more upstream request) and answered as {@link Read#hinted}. A hinted read that fails
+     * leaves them out: they were not asked for, and the caller asks again if it needs them.
      */
     public Read read(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
         awaitWritesBehind(block.hash());
@@ -81,9 +85,41 @@ public class StateReader {
     }
 
     private Read readThrough(BlockHeader block, Map<Address, Set<UInt256>> wanted, List<Protocol.CallHint> hints) {
-        Hash at = block.hash();
         Map<Address, AccountState> accounts = new HashMap<>();
         Map<SlotKey, SlotValue> slots = new HashMap<>();
+        Map<Address, Set<UInt256>> missing = lookUp(block.hash(), wanted, accounts, slots);
+        Map<Address, Set<UInt256>> named = new LinkedHashMap<>();
+        Map<Hash, byte[]> code = Map.of();
+        if (!missing.isEmpty()) {
+            code = fetch(block, missing, hints, keys -> {
+                named.putAll(beyond(wanted, keys));
+                // an account no tier held a moment ago has no slots there either: fetched without a second look
+                Map<Address, Set<UInt256>> unheld = new LinkedHashMap<>();
+                Map<Address, Set<UInt256>> mayBeHeld = new LinkedHashMap<>();
+                named.forEach((address, slotsNamed) -> (accounts.containsKey(address) || !missing.containsKey(address)
+                        ? mayBeHeld : unheld).put(address, slotsNamed));
+                unheld.putAll(lookUp(block.hash(), mayBeHeld, accounts, slots));
+                return unheld;
+            }, accounts, slots);
+        }
+        List<AccountData> result = new ArrayList<>(wanted.size());
+        wanted.forEach((address, keys) -> result.add(assemble(address, keys, accounts, slots)));
+        List<AccountData> hinted = new ArrayList<>();
+        named.forEach((address, keys) -> {
+            // a hinted account the source left out (its read failed) is not answered
+            if (accounts.containsKey(address) && keys.stream().allMatch(slot -> slots.containsKey(new SlotKey(address, slot)))) {
+                hinted.add(assemble(address, keys, accounts, slots));
+            }
+        });
+        return new Read(result, hinted, code);
+    }
+
+    /**
+     * Looks {@code wanted} up in the tiers, fastest first, into {@code accounts} and {@code slots}; what a slower
+     * tier had goes into the faster ones that missed it. Answers what no tier holds.
+     */
+    private Map<Address, Set<UInt256>> lookUp(Hash at, Map<Address, Set<UInt256>> wanted,
+            Map<Address, AccountState> accounts, Map<SlotKey, SlotValue> slots) {
         Set<SlotKey> wantedSlots = new HashSet<>();
         wanted.forEach((address, keys) -> keys.forEach(slot -> wantedSlots.add(new SlotKey(address, slot))));
         List<StateStore> missedIn = new ArrayList<>();
@@ -98,7 +134,6 @@ public class StateReader {
             count(tier.tier(), "hit", foundAccounts.size() + foundSlots.size());
             count(tier.tier(), "miss", missingAccounts.size() + missingSlots.size() - foundAccounts.size()
                     - foundSlots.size());
-            // What a slower tier had goes into the faster ones that missed it.
             for (StateStore faster : missedIn) {
                 faster.putAccounts(at, foundAccounts);
                 faster.putSlots(at, foundSlots);
@@ -119,24 +154,13 @@ public class StateReader {
                 missing.put(address, missingKeys);
             }
         });
-        Map<Address, Set<UInt256>> hintedKeys = Map.of();
-        if (!missing.isEmpty()) {
-            hintedKeys = fetch(block, missing, hints, accounts, slots);
-        }
-        List<AccountData> result = new ArrayList<>(wanted.size());
-        wanted.forEach((address, keys) -> {
-            Map<UInt256, SlotValue> values = new HashMap<>();
-            keys.forEach(slot -> values.put(slot, slots.get(new SlotKey(address, slot))));
-            result.add(accounts.get(address).withSlots(address, values));
-        });
-        return new Read(result, hinted(block, wanted, hintedKeys));
+        return missing;
     }
 
-    /** The hinted accounts and slots beyond {@code wanted}, read through the tiers and the source. */
-    private List<AccountData> hinted(BlockHeader block, Map<Address, Set<UInt256>> wanted,
-            Map<Address, Set<UInt256>> hintedKeys) {
+    /** The hinted accounts and slots that {@code wanted} does not already name. */
+    private static Map<Address, Set<UInt256>> beyond(Map<Address, Set<UInt256>> wanted, Map<Address, Set<UInt256>> hinted) {
         Map<Address, Set<UInt256>> beyond = new LinkedHashMap<>();
-        hintedKeys.forEach((address, keys) -> {
+        hinted.forEach((address, keys) -> {
             Set<UInt256> asked = wanted.get(address);
             Set<UInt256> more = new HashSet<>(keys);
             if (asked != null) {
@@ -146,15 +170,14 @@ public class StateReader {
                 beyond.put(address, more);
             }
         });
-        if (beyond.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return readThrough(block, beyond, List.of()).accounts();
-        } catch (RuntimeException e) {
-            LOG.warn("hinted read at block {} left out: {}", block.hash(), e.getMessage());
-            return List.of();
-        }
+        return beyond;
+    }
+
+    private static AccountData assemble(Address address, Set<UInt256> keys, Map<Address, AccountState> accounts,
+            Map<SlotKey, SlotValue> slots) {
+        Map<UInt256, SlotValue> values = new HashMap<>();
+        keys.forEach(slot -> values.put(slot, slots.get(new SlotKey(address, slot))));
+        return accounts.get(address).withSlots(address, values);
     }
 
     /** Code by hash from the tiers; the empty code hash needs no lookup. Hashes no tier holds are left out. */
@@ -180,24 +203,29 @@ public class StateReader {
         return found;
     }
 
-    /** Fetches {@code missing} into {@code accounts} and {@code slots}; answers the keys {@code hints} named. */
-    private Map<Address, Set<UInt256>> fetch(BlockHeader block, Map<Address, Set<UInt256>> missing,
-            List<Protocol.CallHint> hints, Map<Address, AccountState> accounts, Map<SlotKey, SlotValue> slots) {
+    /**
+     * Fetches {@code missing}, and the hinted keys {@code unheld} names, into {@code accounts} and {@code slots};
+     * answers the code it fetched.
+     */
+    private Map<Hash, byte[]> fetch(BlockHeader block, Map<Address, Set<UInt256>> missing,
+            List<Protocol.CallHint> hints, UnaryOperator<Map<Address, Set<UInt256>>> unheld,
+            Map<Address, AccountState> accounts, Map<SlotKey, SlotValue> slots) {
         StateSource.HintedFetch answer = hints.isEmpty()
                 ? new StateSource.HintedFetch(source.fetch(block, missing, this::codeHeld), Map.of())
-                : source.fetch(block, missing, this::codeHeld, hints);
-        Map<Address, FetchedAccount> fetched = answer.accounts();
+                : source.fetch(block, missing, this::codeHeld, hints, unheld);
         Map<Address, AccountState> newAccounts = new HashMap<>();
         Map<SlotKey, SlotValue> newSlots = new HashMap<>();
         Map<Hash, byte[]> newCode = new HashMap<>();
-        fetched.forEach((address, account) -> {
-            newAccounts.put(address, AccountState.of(account.account(), account.provenance()));
-            account.account().slots().forEach((slot, value) -> newSlots.put(new SlotKey(address, slot),
-                    new SlotValue(value, account.provenance())));
-            if (account.code() != null) {
-                newCode.put(account.account().codeHash(), account.code());
-            }
-        });
+        for (Map<Address, FetchedAccount> fetched : List.of(answer.accounts(), answer.hinted())) {
+            fetched.forEach((address, account) -> {
+                newAccounts.put(address, AccountState.of(account.account(), account.provenance()));
+                account.account().slots().forEach((slot, value) -> newSlots.put(new SlotKey(address, slot),
+                        new SlotValue(value, account.provenance())));
+                if (account.code() != null) {
+                    newCode.put(account.account().codeHash(), account.code());
+                }
+            });
+        }
         count("upstream", "hit", newAccounts.size() + newSlots.size());
         put(tiers.getFirst(), block.hash(), newCode, newSlots, newAccounts);
         List<StateStore> slower = tiers.subList(1, tiers.size()).reversed();
@@ -206,7 +234,7 @@ public class StateReader {
         }
         accounts.putAll(newAccounts);
         slots.putAll(newSlots);
-        return answer.hinted();
+        return newCode;
     }
 
     /** Code first: a tier that holds an account holds its code. */

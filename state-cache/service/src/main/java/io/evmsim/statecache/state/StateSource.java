@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** Where state comes from when no cache holds it: an upstream node, or the devnet genesis. */
 public interface StateSource {
@@ -26,16 +27,18 @@ public interface StateSource {
 
     /**
      * As {@link #fetch}, and in the same upstream request the accounts and slots {@code hints} are expected to
-     * touch (keys only: their values are for {@link #fetch} to read and prove). A source that cannot tell
-     * names none.
+     * touch. The keys they name go to {@code unheld}, which answers those no cache holds; these are read and
+     * proven in one more upstream request, together with the code the first one did not bring. A hint is only a
+     * hint: what it names is read as anything else is, and a hinted read that fails is left out. A source that
+     * cannot tell names none.
      */
     default HintedFetch fetch(BlockHeader block, Map<Address, Set<UInt256>> wanted, Predicate<Hash> codeKnown,
-            List<Protocol.CallHint> hints) {
+            List<Protocol.CallHint> hints, UnaryOperator<Map<Address, Set<UInt256>>> unheld) {
         return new HintedFetch(fetch(block, wanted, codeKnown), Map.of());
     }
 
-    /** What {@link #fetch} read, and the keys the hints named. */
-    record HintedFetch(Map<Address, FetchedAccount> accounts, Map<Address, Set<UInt256>> hinted) {
+    /** What {@link #fetch} read: the accounts asked for, and those the hints named, each with its named slots. */
+    record HintedFetch(Map<Address, FetchedAccount> accounts, Map<Address, FetchedAccount> hinted) {
     }
 
     /** How what it fetches now is known (for the health output; each fetched account says so itself). */

@@ -14,13 +14,16 @@ import io.evmsim.statecache.client.AccountData;
 import io.evmsim.statecache.client.BlockHeader;
 import io.evmsim.statecache.client.Protocol;
 import io.evmsim.statecache.proof.AccountProofs;
+import io.evmsim.statecache.proof.ProofVerificationException;
 import io.evmsim.statecache.state.FetchedAccount;
 import io.evmsim.statecache.state.StateSource;
 import io.evmsim.statecache.upstream.JsonRpcUpstream.Call;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,15 +32,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
  * State from an upstream node, in one round trip where it can be: one JSON-RPC batch holds an eth_getProof per
  * account carrying all its slots, eth_getCode for each account whose code may not be held yet (guessed from
  * the code hash it had at the last block read; the code is kept only if it hashes to the proven code hash), and
- * eth_createAccessList for each hinted call (the keys it names are a hint: their values are read and proven by
- * a later fetch). Proofs are verified against the block's state root; code the guess missed costs a second
- * round trip. A node without eth_getProof (it answers -32601, method not found) is refused with an
+ * eth_createAccessList for each hinted call. A second batch, when one is needed, holds the code the guess
+ * missed and the proofs of the keys the access lists name that no cache holds, with their guessed code (the
+ * keys are a hint: their values are proven as any others). So a hinted read costs two round trips; a third only
+ * for a hinted account whose code changed since it was last read. Proofs are verified against the block's
+ * state root. A node without eth_getProof (it answers -32601, method not found) is refused with an
  * {@link UpstreamException} unless unproven reads are allowed; then it gets one batch of eth_getBalance,
  * eth_getTransactionCount, eth_getCode and eth_getStorageAt instead (PLAIN, storage root unknown), counted in
  * {@code evmsim.statecache.unproven.reads}; one without eth_createAccessList
@@ -48,6 +56,7 @@ public class UpstreamStateSource implements StateSource {
     private record FetchKey(Hash block, Address address, Set<UInt256> slots) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamStateSource.class);
     /** Slots a hint may name at most; a longer access list is cut (it only saves fetch rounds). */
     static final int MAX_HINTED_SLOTS = 2_048;
 
@@ -93,12 +102,12 @@ public class UpstreamStateSource implements StateSource {
     @Override
     public Map<Address, FetchedAccount> fetch(BlockHeader block, Map<Address, Set<UInt256>> wanted,
             Predicate<Hash> codeKnown) {
-        return fetch(block, wanted, codeKnown, List.of()).accounts();
+        return fetch(block, wanted, codeKnown, List.of(), named -> Map.of()).accounts();
     }
 
     @Override
     public HintedFetch fetch(BlockHeader block, Map<Address, Set<UInt256>> wanted, Predicate<Hash> codeKnown,
-            List<Protocol.CallHint> hints) {
+            List<Protocol.CallHint> hints, UnaryOperator<Map<Address, Set<UInt256>>> unheld) {
         Map<FetchKey, CompletableFuture<FetchedAccount>> all = new LinkedHashMap<>();
         Map<FetchKey, CompletableFuture<FetchedAccount>> mine = new LinkedHashMap<>();
         wanted.forEach((address, slots) -> {
@@ -109,11 +118,12 @@ public class UpstreamStateSource implements StateSource {
                 mine.put(key, claim.future());
             }
         });
-        Map<Address, Set<UInt256>> hinted = new LinkedHashMap<>();
+        Map<Address, FetchedAccount> hinted = new LinkedHashMap<>();
         if (!mine.isEmpty()) {
             try {
                 Map<FetchKey, FetchedAccount> fetched = proofsSupported
-                        ? viaProofs(block, mine.keySet(), codeKnown, hintsUnavailable == null ? hints : List.of(), hinted)
+                        ? viaProofs(block, mine.keySet(), codeKnown, hintsUnavailable == null ? hints : List.of(),
+                                unheld, hinted)
                         : viaPlainCalls(block, mine.keySet());
                 mine.forEach((key, future) -> future.complete(fetched.get(key)));
             } catch (RuntimeException e) {
@@ -152,22 +162,22 @@ public class UpstreamStateSource implements StateSource {
         return chainId;
     }
 
+    /**
+     * The first request: a proof per account, the code guessed missing, an access list per hint. The second,
+     * when there is anything for it: the code the guess missed, and the proofs of the hinted keys {@code unheld}
+     * asks for, with their guessed code.
+     */
     private Map<FetchKey, FetchedAccount> viaProofs(BlockHeader block, Set<FetchKey> keys, Predicate<Hash> codeKnown,
-            List<Protocol.CallHint> hints, Map<Address, Set<UInt256>> hinted) {
+            List<Protocol.CallHint> hints, UnaryOperator<Map<Address, Set<UInt256>>> unheld,
+            Map<Address, FetchedAccount> hinted) {
         Object at = new BlockSelector.ByHash(block.hash()).rpcParameter();
         List<Call> calls = new ArrayList<>();
         for (FetchKey key : keys) {
-            calls.add(new Call("eth_getProof", key.address().toString(),
-                    key.slots().stream().map(slot -> Hex.encode(slot.toBytes32())).toList(), at));
+            calls.add(proofCall(key.address(), key.slots(), at));
         }
-        Map<Address, Integer> guessedCode = new LinkedHashMap<>();
-        for (FetchKey key : proofsServed ? keys : Set.<FetchKey>of()) {
-            Hash last = lastCodeHash.getIfPresent(key.address());
-            if ((last == null || !last.equals(Hash.EMPTY_CODE) && !codeKnown.test(last))
-                    && guessedCode.putIfAbsent(key.address(), calls.size()) == null) {
-                calls.add(new Call("eth_getCode", key.address().toString(), at));
-            }
-        }
+        // until the node has served proofs once, a batch holds proofs only
+        Map<Address, Integer> guessedCode = proofsServed
+                ? guessCode(keys.stream().map(FetchKey::address).toList(), codeKnown, at, calls) : Map.of();
         int firstHint = calls.size();
         if (proofsServed) {
             hints.forEach(hint -> calls.add(new Call("eth_createAccessList", accessListCall(hint), at)));
@@ -195,21 +205,112 @@ public class UpstreamStateSource implements StateSource {
         }
         proofsServed = true;
         Map<Hash, byte[]> code = new HashMap<>();
-        for (AccountData account : accounts.values()) {
-            Integer answer = guessedCode.get(account.address());
+        keepGuessedCode(accounts.values(), guessedCode, answers, code);
+        Map<Address, Set<UInt256>> named = readHints(answers.subList(firstHint, answers.size()));
+        secondRequest(block, at, accounts.values(), codeKnown, code, named.isEmpty() ? Map.of() : unheld.apply(named),
+                hinted);
+        Map<FetchKey, FetchedAccount> fetched = new HashMap<>();
+        accounts.forEach((key, account) -> fetched.put(key,
+                new FetchedAccount(account, code.get(account.codeHash()), provenance())));
+        if (!proofs.verifies()) {
+            unprovenReads.increment(keys.size());
+        }
+        return fetched;
+    }
+
+    /**
+     * The code the first request's guess missed, which the read needs (its failure fails the read), and the
+     * proofs of the hinted keys with their guessed code, which it does not (a hinted account that fails is left
+     * out of {@code hinted}), in one request. Code a hinted account's guess missed costs one more (its code
+     * changed since it was last read).
+     */
+    private void secondRequest(BlockHeader block, Object at, Collection<AccountData> proven, Predicate<Hash> codeKnown,
+            Map<Hash, byte[]> code, Map<Address, Set<UInt256>> toProve, Map<Address, FetchedAccount> hinted) {
+        Map<Hash, Address> missed = codeHolders(proven, hash -> code.containsKey(hash) || codeKnown.test(hash));
+        List<Call> calls = new ArrayList<>();
+        missed.values().forEach(address -> calls.add(new Call("eth_getCode", address.toString(), at)));
+        toProve.forEach((address, slots) -> calls.add(proofCall(address, slots, at)));
+        Set<Address> known = new HashSet<>(missed.values());
+        proven.forEach(account -> known.add(account.address()));
+        Map<Address, Integer> guessed = guessCode(toProve.keySet().stream().filter(a -> !known.contains(a)).toList(),
+                codeKnown, at, calls);
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<RpcResult> answers;
+        try {
+            answers = upstream.batch(calls);
+        } catch (UpstreamException e) {
+            if (!missed.isEmpty()) {
+                throw e;
+            }
+            LOG.warn("hinted accounts at block {} left out: {}", block.hash(), e.getMessage());
+            return;
+        }
+        int i = 0;
+        for (Map.Entry<Hash, Address> holder : missed.entrySet()) {
+            code.put(holder.getKey(), checkedCode(holder.getValue(), holder.getKey(), answers.get(i++).orThrow()));
+        }
+        Map<Address, AccountData> accounts = new LinkedHashMap<>();
+        for (Map.Entry<Address, Set<UInt256>> entry : toProve.entrySet()) {
+            try {
+                AccountData account = proofs.read(block.stateRoot(), entry.getKey(), entry.getValue(),
+                        answers.get(i++).orThrow());
+                accounts.put(entry.getKey(), account);
+                lastCodeHash.put(entry.getKey(), account.codeHash());
+            } catch (UpstreamException | ProofVerificationException e) {
+                LOG.warn("hinted account {} at block {} left out: {}", entry.getKey(), block.hash(), e.getMessage());
+            }
+        }
+        try {
+            keepGuessedCode(accounts.values(), guessed, answers, code);
+            code.putAll(missingCode(at, accounts.values(), hash -> code.containsKey(hash) || codeKnown.test(hash)));
+        } catch (UpstreamException e) {
+            LOG.warn("code of hinted accounts at block {} left out: {}", block.hash(), e.getMessage());
+            accounts.values().removeIf(account -> !account.codeHash().equals(Hash.EMPTY_CODE)
+                    && !code.containsKey(account.codeHash()) && !codeKnown.test(account.codeHash()));
+        }
+        accounts.forEach((address, account) -> hinted.put(address,
+                new FetchedAccount(account, code.get(account.codeHash()), provenance())));
+    }
+
+    /** How a proof-read value is known: PROVEN, unless proof checks are disabled. */
+    private StateProvenance provenance() {
+        return proofs.verifies() ? StateProvenance.PROVEN : StateProvenance.PLAIN;
+    }
+
+    private static Call proofCall(Address address, Set<UInt256> slots, Object at) {
+        return new Call("eth_getProof", address.toString(), slots.stream().map(slot -> Hex.encode(slot.toBytes32())).toList(), at);
+    }
+
+    /**
+     * An eth_getCode call for each account whose code may not be held, guessed from the code hash it had at the
+     * last block read (none known: asked); their positions in {@code calls}.
+     */
+    private Map<Address, Integer> guessCode(List<Address> addresses, Predicate<Hash> codeKnown, Object at,
+            List<Call> calls) {
+        Map<Address, Integer> guessed = new LinkedHashMap<>();
+        for (Address address : addresses) {
+            Hash last = lastCodeHash.getIfPresent(address);
+            if ((last == null || !last.equals(Hash.EMPTY_CODE) && !codeKnown.test(last))
+                    && guessed.putIfAbsent(address, calls.size()) == null) {
+                calls.add(new Call("eth_getCode", address.toString(), at));
+            }
+        }
+        return guessed;
+    }
+
+    /** The guessed code that answered, each checked against its account's proven code hash, into {@code code}. */
+    private static void keepGuessedCode(Collection<AccountData> accounts, Map<Address, Integer> guessed,
+            List<RpcResult> answers, Map<Hash, byte[]> code) {
+        for (AccountData account : accounts) {
+            Integer answer = guessed.get(account.address());
             if (answer != null && !answers.get(answer).failed() && !account.codeHash().equals(Hash.EMPTY_CODE)
                     && !code.containsKey(account.codeHash())) {
                 code.put(account.codeHash(), checkedCode(account.address(), account.codeHash(),
                         answers.get(answer).result()));
             }
         }
-        code.putAll(missingCode(at, accounts.values(), hash -> code.containsKey(hash) || codeKnown.test(hash)));
-        readHints(answers.subList(firstHint, answers.size()), hinted);
-        Map<FetchKey, FetchedAccount> fetched = new HashMap<>();
-        accounts.forEach((key, account) -> fetched.put(key,
-                new FetchedAccount(account, code.get(account.codeHash()),
-                        proofs.verifies() ? StateProvenance.PROVEN : StateProvenance.PLAIN)));
-        return fetched;
     }
 
     /** The call for eth_createAccessList: gas left to the node (its block gas limit), fees zero. */
@@ -231,12 +332,13 @@ public class UpstreamStateSource implements StateSource {
      * that failed (the call reverted, the node refused it) is passed over; a node that lacks the method is
      * asked no more.
      */
-    private void readHints(List<RpcResult> answers, Map<Address, Set<UInt256>> hinted) {
+    private Map<Address, Set<UInt256>> readHints(List<RpcResult> answers) {
+        Map<Address, Set<UInt256>> hinted = new LinkedHashMap<>();
         int slots = 0;
         for (RpcResult answer : answers) {
             if (answer.methodUnsupported()) {
                 hintsUnavailable = "eth_createAccessList: " + answer.errorMessage();
-                return;
+                return hinted;
             }
             if (answer.failed() || answer.result() == null) {
                 continue;
@@ -251,16 +353,12 @@ public class UpstreamStateSource implements StateSource {
                 }
             }
         }
+        return hinted;
     }
 
     /** eth_getCode for every distinct code hash not yet held, each checked against the proven hash. */
     private Map<Hash, byte[]> missingCode(Object at, Iterable<AccountData> accounts, Predicate<Hash> codeKnown) {
-        Map<Hash, Address> holders = new LinkedHashMap<>();
-        for (AccountData account : accounts) {
-            if (!account.codeHash().equals(Hash.EMPTY_CODE) && !codeKnown.test(account.codeHash())) {
-                holders.putIfAbsent(account.codeHash(), account.address());
-            }
-        }
+        Map<Hash, Address> holders = codeHolders(accounts, codeKnown);
         if (holders.isEmpty()) {
             return Map.of();
         }
@@ -272,6 +370,17 @@ public class UpstreamStateSource implements StateSource {
             code.put(holder.getKey(), checkedCode(holder.getValue(), holder.getKey(), answers.get(i++).orThrow()));
         }
         return code;
+    }
+
+    /** One holder of each distinct code hash that {@code codeKnown} does not accept. */
+    private static Map<Hash, Address> codeHolders(Iterable<AccountData> accounts, Predicate<Hash> codeKnown) {
+        Map<Hash, Address> holders = new LinkedHashMap<>();
+        for (AccountData account : accounts) {
+            if (!account.codeHash().equals(Hash.EMPTY_CODE) && !codeKnown.test(account.codeHash())) {
+                holders.putIfAbsent(account.codeHash(), account.address());
+            }
+        }
+        return holders;
     }
 
     private static byte[] checkedCode(Address address, Hash codeHash, JsonNode answer) {
