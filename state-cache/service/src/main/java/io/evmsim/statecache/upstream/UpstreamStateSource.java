@@ -40,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * round trip. A node without eth_getProof (it answers -32601, method not found) is refused with an
  * {@link UpstreamException} unless unproven reads are allowed; then it gets one batch of eth_getBalance,
  * eth_getTransactionCount, eth_getCode and eth_getStorageAt instead (PLAIN, storage root unknown), counted in
- * {@code evmsim.statecache.unproven.reads}; one without eth_createAccessList
+ * {@code evmsim.statecache.unproven.reads} (as are proofs read with their checks disabled); one without
+ * eth_createAccessList
  * gets no more hint requests. Blocks are addressed by hash (EIP-1898), so a reorg cannot slip another block's
  * state in. Identical fetches in flight are merged.
  */
@@ -209,6 +210,9 @@ public class UpstreamStateSource implements StateSource {
         accounts.forEach((key, account) -> fetched.put(key,
                 new FetchedAccount(account, code.get(account.codeHash()),
                         proofs.verifies() ? StateProvenance.PROVEN : StateProvenance.PLAIN)));
+        if (!proofs.verifies()) {
+            unprovenReads.increment(keys.size());
+        }
         return fetched;
     }
 
