@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * state root. A node without eth_getProof (it answers -32601, method not found) is refused with an
  * {@link UpstreamException} unless unproven reads are allowed; then it gets one batch of eth_getBalance,
  * eth_getTransactionCount, eth_getCode and eth_getStorageAt instead (PLAIN, storage root unknown), counted in
- * {@code evmsim.statecache.unproven.reads}; one without eth_createAccessList
+ * {@code evmsim.statecache.unproven.reads} (as are proofs read with their checks disabled); one without
+ * eth_createAccessList
  * gets no more hint requests. Blocks are addressed by hash (EIP-1898), so a reorg cannot slip another block's
  * state in. Identical fetches in flight are merged.
  */
