@@ -10,6 +10,7 @@ import io.evmsim.evm.interpreter.Message;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.TransactionResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Several tracers on the engine's one hook, each told every event in the order given. */
@@ -18,6 +19,24 @@ public final class CompositeTracer implements ExecutionTracer {
 
     public CompositeTracer(List<? extends ExecutionTracer> tracers) {
         this.tracers = tracers.toArray(new ExecutionTracer[0]);
+    }
+
+    /**
+     * The tracers given that are not null as one hook: null when there is none (the interpreter
+     * then skips every hook), the tracer itself when there is one, else a composite of them in order.
+     */
+    public static ExecutionTracer of(ExecutionTracer... tracers) {
+        List<ExecutionTracer> attached = new ArrayList<>(tracers.length);
+        for (ExecutionTracer tracer : tracers) {
+            if (tracer != null) {
+                attached.add(tracer);
+            }
+        }
+        return switch (attached.size()) {
+            case 0 -> null;
+            case 1 -> attached.getFirst();
+            default -> new CompositeTracer(attached);
+        };
     }
 
     @Override
