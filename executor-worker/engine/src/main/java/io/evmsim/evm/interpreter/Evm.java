@@ -8,6 +8,7 @@ import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.fork.GasCost;
 import io.evmsim.evm.fork.GasSchedule;
 import io.evmsim.evm.opcode.InstructionSet;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.precompile.Precompile;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
@@ -32,6 +33,8 @@ public final class Evm {
     /** The fork's gas constants, read by the instructions with a dynamic cost. */
     final GasSchedule gas;
     final ExecutionTracer tracer;
+    /** The instructions the tracer's step hook wants; none without a tracer. */
+    final OpcodeSet tracedSteps;
     /** Scratch limbs for DIV, MOD, ADDMOD, MULMOD and their signed forms: one execution at a time. */
     final WordDivision division = new WordDivision();
     private final Map<Address, Precompile> precompiles;
@@ -47,6 +50,7 @@ public final class Evm {
         this.rules = rules;
         this.precompiles = precompiles;
         this.tracer = tracer;
+        this.tracedSteps = tracer == null ? OpcodeSet.NONE : tracer.steps();
         this.gas = rules.gas();
         this.instructions = rules.instructions();
     }

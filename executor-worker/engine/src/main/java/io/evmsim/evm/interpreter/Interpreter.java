@@ -3,6 +3,7 @@ package io.evmsim.evm.interpreter;
 import static io.evmsim.evm.opcode.Opcodes.*;
 
 import io.evmsim.evm.opcode.InstructionSet;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.trace.ExecutionTracer;
 import io.evmsim.evm.word.WordBits;
 import io.evmsim.evm.word.WordDivision;
@@ -17,7 +18,8 @@ import java.nio.ByteOrder;
  * locals while the loop runs the frequent instructions inline (arithmetic in place on the flat
  * stack, PUSH, DUP, SWAP, jumps, MLOAD and MSTORE); the frame's
  * fields are brought up to date only around the instructions that run out of line
- * ({@link OutOfLineOps}), around a tracer's step and when the frame ends.
+ * ({@link OutOfLineOps}), around a tracer's step (of the instructions it asks for) and when the
+ * frame ends.
  */
 final class Interpreter {
     private static final VarHandle LONG_BIG_ENDIAN =
@@ -33,6 +35,7 @@ final class Interpreter {
         final long[] s = f.stack;
         final long[] entries = instructions.dispatchEntries();
         final ExecutionTracer tracer = f.evm.tracer;
+        final OpcodeSet tracedSteps = f.evm.tracedSteps;
         final Memory memory = f.memory;
         final WordDivision division = f.evm.division;
         int pc = f.pc;
@@ -45,22 +48,24 @@ final class Interpreter {
                 if (pc >= codeLength) {
                     break; // the implicit STOP at the end of code is not a step
                 }
-                f.pc = pc;
-                f.sp = sp;
-                f.gas = gas;
-                tracer.onStep(f, op);
-                if (!f.running) {
-                    return; // the tracer interrupted the frame (a deadline): it halts where it stands
+                if (tracedSteps.contains(op)) {
+                    f.pc = pc;
+                    f.sp = sp;
+                    f.gas = gas;
+                    tracer.onStep(f, op);
+                    if (!f.running) {
+                        return; // the tracer interrupted the frame (a deadline): it halts where it stands
+                    }
                 }
             }
             long entry = entries[op];
             if (InstructionSet.outOfStackBounds(entry, sp)) {
-                f.halt(stackHalt(entry, sp));
+                halt(f, stackHalt(entry, sp), pc, sp);
                 return;
             }
             gas -= InstructionSet.staticGasOf(entry);
             if (gas < 0) {
-                f.halt(HaltReason.OUT_OF_GAS);
+                halt(f, HaltReason.OUT_OF_GAS, pc, sp);
                 return;
             }
             int a = (sp - 1) << 2;
@@ -103,7 +108,7 @@ final class Interpreter {
                     long offset = WordMath.clampToLong(s, a);
                     gas = expandForWord(memory, offset, gas);
                     if (gas < 0) {
-                        f.halt(HaltReason.OUT_OF_GAS);
+                        halt(f, HaltReason.OUT_OF_GAS, pc, sp);
                         return;
                     }
                     byte[] data = memory.data();
@@ -124,7 +129,7 @@ final class Interpreter {
                 case JUMP -> {
                     long destination = WordMath.clampToLong(s, a);
                     if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
-                        f.halt(HaltReason.INVALID_JUMP); // a halt consumes all gas: nothing to write back
+                        halt(f, HaltReason.INVALID_JUMP, pc, sp);
                         return;
                     }
                     sp--;
@@ -136,7 +141,7 @@ final class Interpreter {
                     } else {
                         long destination = WordMath.clampToLong(s, a);
                         if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
-                            f.halt(HaltReason.INVALID_JUMP); // a halt consumes all gas: nothing to write back
+                            halt(f, HaltReason.INVALID_JUMP, pc, sp);
                             return;
                         }
                         pc = (int) destination;
@@ -194,6 +199,16 @@ final class Interpreter {
         f.sp = sp;
         f.gas = gas;
         f.running = false;
+    }
+
+    /**
+     * Halts the frame at the instruction at {@code pc}, with the stack as it was before it: what a
+     * tracer's {@code onHalt} reads, whether or not it saw the step. A halt consumes all gas.
+     */
+    private static void halt(Frame f, HaltReason reason, int pc, int sp) {
+        f.pc = pc;
+        f.sp = sp;
+        f.halt(reason);
     }
 
     /** Why an instruction that failed the stack-bounds check halts. */
