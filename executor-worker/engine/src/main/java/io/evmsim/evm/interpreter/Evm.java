@@ -8,7 +8,6 @@ import io.evmsim.evm.fork.ForkRules;
 import io.evmsim.evm.fork.GasCost;
 import io.evmsim.evm.fork.GasSchedule;
 import io.evmsim.evm.opcode.InstructionSet;
-import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.precompile.Precompile;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
@@ -33,12 +32,11 @@ public final class Evm {
     /** The fork's gas constants, read by the instructions with a dynamic cost. */
     final GasSchedule gas;
     final ExecutionTracer tracer;
-    /** The instructions the tracer's step hook wants; none without a tracer. */
-    final OpcodeSet tracedSteps;
+    /** The fork's dispatch entries, with the tracer's steps marked when one is attached. */
+    final long[] dispatchEntries;
     /** Scratch limbs for DIV, MOD, ADDMOD, MULMOD and their signed forms: one execution at a time. */
     final WordDivision division = new WordDivision();
     private final Map<Address, Precompile> precompiles;
-    private final InstructionSet instructions;
     private final long[][] stacks = new long[MAX_CALL_DEPTH + 1][];
     private final Memory[] memories = new Memory[MAX_CALL_DEPTH + 1];
 
@@ -50,9 +48,10 @@ public final class Evm {
         this.rules = rules;
         this.precompiles = precompiles;
         this.tracer = tracer;
-        this.tracedSteps = tracer == null ? OpcodeSet.NONE : tracer.steps();
         this.gas = rules.gas();
-        this.instructions = rules.instructions();
+        InstructionSet instructions = rules.instructions();
+        this.dispatchEntries = tracer == null ? instructions.dispatchEntries()
+                : instructions.tracedEntries(tracer.steps());
     }
 
     /** EIP-2929: the cold cost for the first access to an account in the transaction, warm after; warms it. */
@@ -192,7 +191,7 @@ public final class Evm {
             memory.reset();
         }
         Frame frame = new Frame(message, this, account, stack, memory);
-        Interpreter.run(frame, instructions);
+        Interpreter.run(frame);
         if (frame.halt != null) {
             if (tracer != null) {
                 tracer.onHalt(frame);

@@ -3,7 +3,6 @@ package io.evmsim.evm.interpreter;
 import static io.evmsim.evm.opcode.Opcodes.*;
 
 import io.evmsim.evm.opcode.InstructionSet;
-import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.trace.ExecutionTracer;
 import io.evmsim.evm.word.WordBits;
 import io.evmsim.evm.word.WordDivision;
@@ -14,11 +13,12 @@ import java.nio.ByteOrder;
 
 /**
  * The dispatch loop: checks an instruction's stack bounds and static gas from the fork's
- * {@link InstructionSet}, then runs it. The program counter, stack height and gas live in
- * locals while the loop runs the frequent instructions inline (arithmetic in place on the flat
- * stack, PUSH, DUP, SWAP, jumps, MLOAD and MSTORE); the frame's
- * fields are brought up to date only around the instructions that run out of line
- * ({@link OutOfLineOps}), around a tracer's step (of the instructions it asks for) and when the
+ * {@link InstructionSet}, then runs it; an attached tracer's step hook runs first, for the
+ * instructions whose entry is marked (see {@link InstructionSet#tracedEntries}), so that the others
+ * cost what they cost untraced. The program counter, stack height and gas live in locals while the
+ * loop runs the frequent instructions inline (arithmetic in place on the flat stack, PUSH, DUP,
+ * SWAP, jumps, MLOAD and MSTORE); the frame's fields are brought up to date only around the
+ * instructions that run out of line ({@link OutOfLineOps}), around a tracer's step and when the
  * frame ends.
  */
 final class Interpreter {
@@ -28,14 +28,13 @@ final class Interpreter {
     private Interpreter() {
     }
 
-    static void run(Frame f, InstructionSet instructions) {
+    static void run(Frame f) {
         final byte[] code = f.code.paddedBytes();
         final int codeLength = f.bytecode.length;
         final long[] jumpDestinations = f.code.jumpDestinations();
         final long[] s = f.stack;
-        final long[] entries = instructions.dispatchEntries();
+        final long[] entries = f.evm.dispatchEntries;
         final ExecutionTracer tracer = f.evm.tracer;
-        final OpcodeSet tracedSteps = f.evm.tracedSteps;
         final Memory memory = f.memory;
         final WordDivision division = f.evm.division;
         int pc = f.pc;
@@ -44,21 +43,19 @@ final class Interpreter {
         while (true) {
             // past the end the padding reads as STOP (pc never passes it: PUSH32 moves 33 bytes)
             int op = code[pc] & 0xff;
-            if (tracer != null) {
+            long entry = entries[op];
+            if (InstructionSet.isTracedStep(entry)) {
                 if (pc >= codeLength) {
                     break; // the implicit STOP at the end of code is not a step
                 }
-                if (tracedSteps.contains(op)) {
-                    f.pc = pc;
-                    f.sp = sp;
-                    f.gas = gas;
-                    tracer.onStep(f, op);
-                    if (!f.running) {
-                        return; // the tracer interrupted the frame (a deadline): it halts where it stands
-                    }
+                f.pc = pc;
+                f.sp = sp;
+                f.gas = gas;
+                tracer.onStep(f, op);
+                if (!f.running) {
+                    return; // the tracer interrupted the frame (a deadline): it halts where it stands
                 }
             }
-            long entry = entries[op];
             if (InstructionSet.outOfStackBounds(entry, sp)) {
                 halt(f, stackHalt(entry, sp), pc, sp);
                 return;
