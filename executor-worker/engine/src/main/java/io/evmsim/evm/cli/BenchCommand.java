@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code evm bench [--runs N] [--untraced] PATH...}: runs state-test-format benchmark programs as
+ * {@code evm bench [--runs N] [--warm-up SECONDS] [--untraced] PATH...}: runs state-test-format benchmark programs as
  * calls (no transaction validation, as eth_call), after a JIT warm-up, and prints per program and
  * input the gas used by execution, the median milliseconds and Mgas/s; then the median
  * milliseconds of the same call with the tracers a worker attaches to every simulation (call
@@ -38,10 +38,11 @@ import java.util.stream.Stream;
  *
  * <p>Every program runs untraced first and traced after: the first traced call teaches the JIT the
  * interpreter's tracer branch, and untraced figures measured after it would no longer be those of
- * an engine that never traces.
+ * an engine that never traces. The warm-up (3 s per program and pass unless set) must outlast the
+ * JIT's compilations, which take longer on a loaded machine.
  */
 final class BenchCommand {
-    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final double DEFAULT_WARM_UP_SECONDS = 3;
     private static final int MIN_WARM_UP_RUNS = 5;
     /** The watchdog's deadline: far enough never to fire, read every 1024 steps as in production. */
     private static final long NO_DEADLINE_NANOS = 3_600_000_000_000L;
@@ -56,18 +57,21 @@ final class BenchCommand {
 
     static int run(List<String> args, PrintStream out) throws IOException {
         int runs = 10;
+        double warmUpSeconds = DEFAULT_WARM_UP_SECONDS;
         boolean traced = true;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--runs" -> runs = Integer.parseInt(args.get(++i));
+                case "--warm-up" -> warmUpSeconds = Double.parseDouble(args.get(++i));
                 case "--untraced" -> traced = false;
                 default -> paths.add(Path.of(args.get(i)));
             }
         }
-        if (paths.isEmpty() || runs < 1) {
-            throw new IllegalArgumentException("usage: evm bench [--runs N] [--untraced] PATH...");
+        if (paths.isEmpty() || runs < 1 || !(warmUpSeconds >= 0)) {
+            throw new IllegalArgumentException("usage: evm bench [--runs N] [--warm-up SECONDS] [--untraced] PATH...");
         }
+        long warmUpNanos = (long) (warmUpSeconds * 1e9);
         Fork fork = Fork.OSAKA;
         List<BenchmarkProgram> programs = new ArrayList<>();
         for (Path file : files(paths)) {
@@ -75,14 +79,14 @@ final class BenchCommand {
         }
         List<Measurement> measurements = new ArrayList<>(programs.size());
         for (BenchmarkProgram program : programs) {
-            measurements.add(measureUntraced(program, fork, runs));
+            measurements.add(measureUntraced(program, fork, runs, warmUpNanos));
         }
         out.printf("%-22s %-12s %14s %12s %10s %12s %9s%n", "program", "input", "gas used", "median ms", "Mgas/s",
                 "traced ms", "tracing");
         for (Measurement m : measurements) {
             if (traced) {
                 m = new Measurement(m.program(), m.gasUsed(), m.outcome(), m.untracedMs(),
-                        medianMs(m.program(), fork, runs, true));
+                        medianMs(m.program(), fork, runs, warmUpNanos, true));
             }
             out.printf("%-22s %-12s %14d %12.3f %10.1f %12s %9s%s%n", m.program().name(), m.program().input(),
                     m.gasUsed(), m.untracedMs(), m.gasUsed() / (m.untracedMs() * 1000),
@@ -92,18 +96,19 @@ final class BenchCommand {
         return 0;
     }
 
-    private static Measurement measureUntraced(BenchmarkProgram program, Fork fork, int runs) {
-        double median = medianMs(program, fork, runs, false);
+    private static Measurement measureUntraced(BenchmarkProgram program, Fork fork, int runs, long warmUpNanos) {
+        double median = medianMs(program, fork, runs, warmUpNanos, false);
         FrameResult result = execute(program, fork, program.preState().get(), new CodeCache(1000), false);
         String outcome = result.isSuccess() ? "" : result.halt() != null ? "  (halted: " + result.halt().description()
                 + ")" : "  (reverted)";
         return new Measurement(program, program.gasLimit() - result.gasLeft(), outcome, median, Double.NaN);
     }
 
-    private static double medianMs(BenchmarkProgram program, Fork fork, int runs, boolean traced) {
+    private static double medianMs(BenchmarkProgram program, Fork fork, int runs, long warmUpNanos,
+            boolean traced) {
         InMemoryWorldState world = program.preState().get();
         CodeCache codeCache = new CodeCache(1000);
-        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        long warmUpEnd = System.nanoTime() + warmUpNanos;
         for (int i = 0; i < MIN_WARM_UP_RUNS || System.nanoTime() < warmUpEnd; i++) {
             execute(program, fork, world, codeCache, traced);
         }
