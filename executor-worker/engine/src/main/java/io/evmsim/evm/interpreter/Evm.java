@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Runs messages: a call or creation frame over the journaled state, with value transfer,
  * precompiles, code deposit and the snapshot that a failing frame reverts to. One instance serves
- * one transaction; stacks and memories are reused across frames of the same depth.
+ * one transaction; stacks and memories are reused across frames of the same depth and, through
+ * {@link FrameBuffers}, across transactions on the same thread.
  */
 public final class Evm {
     /** The deepest frame allowed: a call from depth 1024 fails. */
@@ -32,12 +33,13 @@ public final class Evm {
     /** The fork's gas constants, read by the instructions with a dynamic cost. */
     final GasSchedule gas;
     final ExecutionTracer tracer;
+    /** The fork's dispatch entries, with the tracer's steps marked when one is attached. */
+    final long[] dispatchEntries;
     /** Scratch limbs for DIV, MOD, ADDMOD, MULMOD and their signed forms: one execution at a time. */
     final WordDivision division = new WordDivision();
     private final Map<Address, Precompile> precompiles;
-    private final InstructionSet instructions;
-    private final long[][] stacks = new long[MAX_CALL_DEPTH + 1][];
-    private final Memory[] memories = new Memory[MAX_CALL_DEPTH + 1];
+    /** The frames' stacks and memories while the top frame runs, else null. */
+    private FrameBuffers buffers;
 
     public Evm(JournaledState state, BlockContext block, TransactionContext transaction, ForkRules rules,
             Map<Address, Precompile> precompiles, ExecutionTracer tracer) {
@@ -48,7 +50,9 @@ public final class Evm {
         this.precompiles = precompiles;
         this.tracer = tracer;
         this.gas = rules.gas();
-        this.instructions = rules.instructions();
+        InstructionSet instructions = rules.instructions();
+        this.dispatchEntries = tracer == null ? instructions.dispatchEntries()
+                : instructions.tracedEntries(tracer.steps());
     }
 
     /** EIP-2929: the cold cost for the first access to an account in the transaction, warm after; warms it. */
@@ -174,21 +178,21 @@ public final class Evm {
     }
 
     private FrameResult execute(Message message, Account account) {
+        if (buffers != null) {
+            return run(message, account);
+        }
+        buffers = FrameBuffers.take(gas);
+        FrameResult result = run(message, account);
+        buffers.release();
+        buffers = null;
+        return result;
+    }
+
+    private FrameResult run(Message message, Account account) {
         int depth = message.depth();
-        long[] stack = stacks[depth];
-        if (stack == null) {
-            stack = new long[Frame.MAX_STACK * 4];
-            stacks[depth] = stack;
-        }
-        Memory memory = memories[depth];
-        if (memory == null) {
-            memory = new Memory(gas);
-            memories[depth] = memory;
-        } else {
-            memory.reset();
-        }
-        Frame frame = new Frame(message, this, account, stack, memory);
-        Interpreter.run(frame, instructions);
+        long[] stack = buffers.stack(depth);
+        Frame frame = new Frame(message, this, account, stack, buffers.memory(depth));
+        Interpreter.run(frame);
         if (frame.halt != null) {
             if (tracer != null) {
                 tracer.onHalt(frame);

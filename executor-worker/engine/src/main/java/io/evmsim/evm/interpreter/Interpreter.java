@@ -13,11 +13,13 @@ import java.nio.ByteOrder;
 
 /**
  * The dispatch loop: checks an instruction's stack bounds and static gas from the fork's
- * {@link InstructionSet}, then runs it. The program counter, stack height and gas live in
- * locals while the loop runs the frequent instructions inline (arithmetic in place on the flat
- * stack, PUSH, DUP, SWAP, jumps, MLOAD and MSTORE); the frame's
- * fields are brought up to date only around the instructions that run out of line
- * ({@link OutOfLineOps}), around a tracer's step and when the frame ends.
+ * {@link InstructionSet}, then runs it; an attached tracer's step hook runs first, for the
+ * instructions whose entry is marked (see {@link InstructionSet#tracedEntries}), so that the others
+ * cost what they cost untraced. The program counter, stack height and gas live in locals while the
+ * loop runs the frequent instructions inline (arithmetic in place on the flat stack, PUSH, DUP,
+ * SWAP, jumps, MLOAD and MSTORE); the frame's fields are brought up to date only around the
+ * instructions that run out of line ({@link OutOfLineOps}), around a tracer's step and when the
+ * frame ends.
  */
 final class Interpreter {
     private static final VarHandle LONG_BIG_ENDIAN =
@@ -26,12 +28,12 @@ final class Interpreter {
     private Interpreter() {
     }
 
-    static void run(Frame f, InstructionSet instructions) {
+    static void run(Frame f) {
         final byte[] code = f.code.paddedBytes();
         final int codeLength = f.bytecode.length;
         final long[] jumpDestinations = f.code.jumpDestinations();
         final long[] s = f.stack;
-        final long[] entries = instructions.dispatchEntries();
+        final long[] entries = f.evm.dispatchEntries;
         final ExecutionTracer tracer = f.evm.tracer;
         final Memory memory = f.memory;
         final WordDivision division = f.evm.division;
@@ -41,7 +43,8 @@ final class Interpreter {
         while (true) {
             // past the end the padding reads as STOP (pc never passes it: PUSH32 moves 33 bytes)
             int op = code[pc] & 0xff;
-            if (tracer != null) {
+            long entry = entries[op];
+            if (InstructionSet.isTracedStep(entry)) {
                 if (pc >= codeLength) {
                     break; // the implicit STOP at the end of code is not a step
                 }
@@ -53,14 +56,13 @@ final class Interpreter {
                     return; // the tracer interrupted the frame (a deadline): it halts where it stands
                 }
             }
-            long entry = entries[op];
             if (InstructionSet.outOfStackBounds(entry, sp)) {
-                f.halt(stackHalt(entry, sp));
+                halt(f, stackHalt(entry, sp), pc, sp);
                 return;
             }
             gas -= InstructionSet.staticGasOf(entry);
             if (gas < 0) {
-                f.halt(HaltReason.OUT_OF_GAS);
+                halt(f, HaltReason.OUT_OF_GAS, pc, sp);
                 return;
             }
             int a = (sp - 1) << 2;
@@ -103,7 +105,7 @@ final class Interpreter {
                     long offset = WordMath.clampToLong(s, a);
                     gas = expandForWord(memory, offset, gas);
                     if (gas < 0) {
-                        f.halt(HaltReason.OUT_OF_GAS);
+                        halt(f, HaltReason.OUT_OF_GAS, pc, sp);
                         return;
                     }
                     byte[] data = memory.data();
@@ -124,7 +126,7 @@ final class Interpreter {
                 case JUMP -> {
                     long destination = WordMath.clampToLong(s, a);
                     if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
-                        f.halt(HaltReason.INVALID_JUMP); // a halt consumes all gas: nothing to write back
+                        halt(f, HaltReason.INVALID_JUMP, pc, sp);
                         return;
                     }
                     sp--;
@@ -136,7 +138,7 @@ final class Interpreter {
                     } else {
                         long destination = WordMath.clampToLong(s, a);
                         if (!isJumpDestination(jumpDestinations, codeLength, destination)) {
-                            f.halt(HaltReason.INVALID_JUMP); // a halt consumes all gas: nothing to write back
+                            halt(f, HaltReason.INVALID_JUMP, pc, sp);
                             return;
                         }
                         pc = (int) destination;
@@ -194,6 +196,16 @@ final class Interpreter {
         f.sp = sp;
         f.gas = gas;
         f.running = false;
+    }
+
+    /**
+     * Halts the frame at the instruction at {@code pc}, with the stack as it was before it: what a
+     * tracer's {@code onHalt} reads, whether or not it saw the step. A halt consumes all gas.
+     */
+    private static void halt(Frame f, HaltReason reason, int pc, int sp) {
+        f.pc = pc;
+        f.sp = sp;
+        f.halt(reason);
     }
 
     /** Why an instruction that failed the stack-bounds check halts. */

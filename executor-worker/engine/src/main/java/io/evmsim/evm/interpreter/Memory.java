@@ -28,6 +28,11 @@ public final class Memory {
         return data;
     }
 
+    /** Bytes held, written or not: what growing up to it costs no copy. */
+    int capacity() {
+        return data.length;
+    }
+
     /** Memory gas for {@code words} words: G_memory per word plus words^2 / 512 (Yellow Paper), at the fork's prices. */
     public long cost(long words) {
         return wordGas * words + words * words / quadraticDivisor;

@@ -9,9 +9,10 @@ import java.util.StringJoiner;
  *
  * <p>It also holds the view the interpreter's dispatch loop indexes by opcode, built once here so
  * that no transaction pays for it: per opcode, packed so that the loop loads one entry, bits 0-15
- * the fewest items the stack must hold, bits 16-31 how many more it may hold without overflowing
- * {@link #STACK_LIMIT} after the instruction, bits 32-63 the static gas (see {@link #minStack},
- * {@link #stackRange} and {@link #staticGasOf}).
+ * the fewest items the stack must hold, bits 16-30 how many more it may hold without overflowing
+ * {@link #STACK_LIMIT} after the instruction, bit 31 whether an attached tracer's step hook wants
+ * the instruction (set only in {@link #tracedEntries}), bits 32-63 the static gas (see
+ * {@link #minStack}, {@link #stackRange}, {@link #isTracedStep} and {@link #staticGasOf}).
  */
 public final class InstructionSet {
     /** The most items the stack holds. */
@@ -19,6 +20,8 @@ public final class InstructionSet {
     /** An undefined opcode's lowest stack height: above any stack, so the bounds check catches it. */
     public static final int UNDEFINED = 0xffff;
     private static final long ABSENT = Opcodes.NOT_IN_SHANGHAI;
+    /** The entry bit of an instruction a tracer steps on. */
+    private static final long TRACED_STEP = 1L << 31;
     /** Static gas must fit the entry's 32 high bits. */
     private static final long MAX_STATIC_GAS = 0xffff_ffffL;
 
@@ -81,12 +84,32 @@ public final class InstructionSet {
         return entries;
     }
 
+    /**
+     * The dispatch entries with the instructions of {@code steps} marked as traced steps: what the
+     * loop indexes while a tracer is attached, so that an instruction no tracer wants costs nothing
+     * more than without one. A fresh array, the caller's own.
+     */
+    public long[] tracedEntries(OpcodeSet steps) {
+        long[] traced = entries.clone();
+        for (int op = 0; op < 256; op++) {
+            if (steps.contains(op)) {
+                traced[op] |= TRACED_STEP;
+            }
+        }
+        return traced;
+    }
+
+    /** Whether a tracer's step hook runs before the instruction of this entry. */
+    public static boolean isTracedStep(long entry) {
+        return (int) entry < 0;
+    }
+
     public static int minStack(long entry) {
         return (int) entry & 0xffff;
     }
 
     public static int stackRange(long entry) {
-        return (int) (entry >>> 16) & 0xffff;
+        return (int) (entry >>> 16) & 0x7fff;
     }
 
     public static long staticGasOf(long entry) {

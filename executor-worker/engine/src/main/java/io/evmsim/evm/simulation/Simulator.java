@@ -138,17 +138,7 @@ public final class Simulator {
         PrestateTracer prestate = options.tracePrestate() ? new PrestateTracer(state) : null;
         StructLogger structLogger = options.structLogs() == null ? null
                 : new StructLogger(state, options.structLogs());
-        List<ExecutionTracer> tracers = new ArrayList<>(4);
-        for (ExecutionTracer tracer : new ExecutionTracer[] {calls, prestate, structLogger, watchdog}) {
-            if (tracer != null) {
-                tracers.add(tracer);
-            }
-        }
-        ExecutionTracer tracer = switch (tracers.size()) {
-            case 0 -> null;
-            case 1 -> tracers.getFirst();
-            default -> new CompositeTracer(tracers);
-        };
+        ExecutionTracer tracer = CompositeTracer.of(calls, prestate, structLogger, watchdog);
         TransactionResult result = processor.execute(state, block, tx, tracer, options.validation());
         if (!result.isValid()) {
             return TransactionSimulation.notRun(index, tx, SimulationStatus.INVALID, result);

@@ -7,17 +7,47 @@ import io.evmsim.evm.interpreter.CallRejection;
 import io.evmsim.evm.interpreter.Frame;
 import io.evmsim.evm.interpreter.FrameResult;
 import io.evmsim.evm.interpreter.Message;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.TransactionResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Several tracers on the engine's one hook, each told every event in the order given. */
 public final class CompositeTracer implements ExecutionTracer {
     private final ExecutionTracer[] tracers;
+    /** Each tracer's {@link ExecutionTracer#steps()}, and their union. */
+    private final OpcodeSet[] stepsOf;
+    private final OpcodeSet steps;
 
     public CompositeTracer(List<? extends ExecutionTracer> tracers) {
         this.tracers = tracers.toArray(new ExecutionTracer[0]);
+        this.stepsOf = new OpcodeSet[this.tracers.length];
+        OpcodeSet union = OpcodeSet.NONE;
+        for (int i = 0; i < this.tracers.length; i++) {
+            stepsOf[i] = this.tracers[i].steps();
+            union = union.union(stepsOf[i]);
+        }
+        this.steps = union;
+    }
+
+    /**
+     * The tracers given that are not null as one hook: null when there is none (the interpreter
+     * then skips every hook), the tracer itself when there is one, else a composite of them in order.
+     */
+    public static ExecutionTracer of(ExecutionTracer... tracers) {
+        List<ExecutionTracer> attached = new ArrayList<>(tracers.length);
+        for (ExecutionTracer tracer : tracers) {
+            if (tracer != null) {
+                attached.add(tracer);
+            }
+        }
+        return switch (attached.size()) {
+            case 0 -> null;
+            case 1 -> attached.getFirst();
+            default -> new CompositeTracer(attached);
+        };
     }
 
     @Override
@@ -36,9 +66,16 @@ public final class CompositeTracer implements ExecutionTracer {
 
     @Override
     public void onStep(Frame frame, int opcode) {
-        for (ExecutionTracer t : tracers) {
-            t.onStep(frame, opcode);
+        for (int i = 0; i < tracers.length; i++) {
+            if (stepsOf[i].contains(opcode)) {
+                tracers[i].onStep(frame, opcode);
+            }
         }
+    }
+
+    @Override
+    public OpcodeSet steps() {
+        return steps;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.evmsim.evm.interpreter.CallRejection;
 import io.evmsim.evm.interpreter.Frame;
 import io.evmsim.evm.interpreter.FrameResult;
 import io.evmsim.evm.interpreter.Message;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.transaction.EvmTransaction;
 import io.evmsim.evm.transaction.TransactionResult;
@@ -29,8 +30,20 @@ public interface ExecutionTracer {
     default void onTransactionEnd(EvmTransaction tx, TransactionResult result) {
     }
 
-    /** Before an instruction runs: the frame shows pc, gas and stack as they are before it. */
+    /**
+     * Before an instruction of {@link #steps()} runs: the frame shows pc, gas and stack as they are
+     * before it.
+     */
     default void onStep(Frame frame, int opcode) {
+    }
+
+    /**
+     * The instructions {@link #onStep} is called for, read once when an execution starts: every one
+     * unless the tracer needs fewer. A tracer of frames or of a few state-naming instructions says
+     * so, and the interpreter skips the step hook everywhere else.
+     */
+    default OpcodeSet steps() {
+        return OpcodeSet.ALL;
     }
 
     /** A call or creation frame begins. */

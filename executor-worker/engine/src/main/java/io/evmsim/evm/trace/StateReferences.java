@@ -15,6 +15,7 @@ import static io.evmsim.evm.opcode.Opcodes.STATICCALL;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.interpreter.Frame;
+import io.evmsim.evm.opcode.OpcodeSet;
 
 /**
  * The state an instruction about to run names through its stack operands, as geth's prestate and
@@ -22,6 +23,10 @@ import io.evmsim.evm.interpreter.Frame;
  * SELFDESTRUCT and the calls. (Accounts a CREATE or CREATE2 will make are derived, not named.)
  */
 public final class StateReferences {
+    /** The instructions {@link #named} reports on: a tracer built on it needs no other step. */
+    public static final OpcodeSet NAMING = OpcodeSet.of(SLOAD, SSTORE, EXTCODECOPY, EXTCODEHASH, EXTCODESIZE, BALANCE,
+            SELFDESTRUCT, CALL, CALLCODE, DELEGATECALL, STATICCALL);
+
     private StateReferences() {
     }
 

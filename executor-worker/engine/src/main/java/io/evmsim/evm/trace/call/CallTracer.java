@@ -8,6 +8,7 @@ import io.evmsim.evm.interpreter.CallRejection;
 import io.evmsim.evm.interpreter.Frame;
 import io.evmsim.evm.interpreter.FrameResult;
 import io.evmsim.evm.interpreter.Message;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.state.Log;
 import io.evmsim.evm.trace.ExecutionTracer;
 import io.evmsim.evm.trace.GethText;
@@ -56,6 +57,12 @@ public final class CallTracer implements ExecutionTracer {
         if (root != null) {
             root.gasUsed(result.gasUsed());
         }
+    }
+
+    /** Frames make the call tree: no instruction is looked at. */
+    @Override
+    public OpcodeSet steps() {
+        return OpcodeSet.NONE;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
 import io.evmsim.evm.interpreter.ContractAddress;
 import io.evmsim.evm.interpreter.Frame;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.state.Account;
 import io.evmsim.evm.state.Code;
 import io.evmsim.evm.state.JournaledState;
@@ -38,6 +39,8 @@ import java.util.TreeMap;
 public final class PrestateTracer implements ExecutionTracer {
     /** Twice EIP-3860's initcode limit: beyond it a CREATE2 fails before geth's tracer could hash it. */
     private static final long MAX_HASHED_INITCODE = 2 * 49_152;
+    /** What names state, and the creations whose address it derives. */
+    private static final OpcodeSet STEPS = StateReferences.NAMING.union(OpcodeSet.of(CREATE, CREATE2));
 
     private final JournaledState state;
     private final Map<Address, Looked> pre = new LinkedHashMap<>();
@@ -100,6 +103,11 @@ public final class PrestateTracer implements ExecutionTracer {
     @Override
     public void onTransactionEnd(EvmTransaction tx, TransactionResult result) {
         finished = true;
+    }
+
+    @Override
+    public OpcodeSet steps() {
+        return STEPS;
     }
 
     @Override
