@@ -3,6 +3,7 @@ package io.evmsim.worker.rpc;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.interpreter.Frame;
+import io.evmsim.evm.opcode.OpcodeSet;
 import io.evmsim.evm.trace.ExecutionTracer;
 import io.evmsim.evm.trace.StateReferences;
 import java.util.LinkedHashMap;
@@ -38,6 +39,12 @@ final class AccessListTracer implements ExecutionTracer {
 
     Map<Address, Set<UInt256>> touched() {
         return touched;
+    }
+
+    /** Only the instructions that name an account or a slot: the rest run as they do untraced. */
+    @Override
+    public OpcodeSet steps() {
+        return StateReferences.NAMING;
     }
 
     @Override
