@@ -67,9 +67,9 @@ class RpcDeadlineTest {
             budget.cancel();
         }), request, budget);
         assertEquals("execution aborted (cancelled: its client went away)", error.get("message").stringValue());
-        // stopped by the watchdog within its check interval (1,024 instructions, 6 a turn), not run to
-        // the end of its gas (270,000 turns)
-        assertTrue(turns.get() <= 1_024 / 6 + 1, turns + " turns");
+        // stopped by the watchdog within its check interval (256 JUMPDESTs and calls, one JUMPDEST a turn),
+        // not run to the end of its gas (270,000 turns)
+        assertTrue(turns.get() <= 256 + 1, turns + " turns");
     }
 
     @Test
