@@ -9,6 +9,7 @@ import io.evmsim.statecache.cache.RetentionJob;
 import io.evmsim.statecache.client.StateCacheJson;
 import io.evmsim.statecache.state.StateReader;
 import io.evmsim.statecache.state.StateSource;
+import io.evmsim.statecache.witness.WitnessBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -57,6 +58,11 @@ public class StateCacheConfiguration {
     @Bean
     BlockResolver blockResolver(StateSource source, PostgresStore postgres) {
         return new BlockResolver(source, postgres);
+    }
+
+    @Bean
+    WitnessBuilder witnessBuilder(StateReader state, StateSource source, BlockResolver blocks) {
+        return new WitnessBuilder(state, source, blocks);
     }
 
     @Bean

@@ -44,6 +44,8 @@ import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
 import io.evmsim.worker.state.PrefetchedState;
+import io.evmsim.worker.witness.ReadSet;
+import io.evmsim.worker.witness.WitnessDocument;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,13 +151,17 @@ public final class SimulationExecutor {
         ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules, client::blockHash, feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
+        // the witness proves what was read of the chain: overridden state never reaches the read set
+        ReadSet reads = request.includes(ResultPart.WITNESS) ? new ReadSet(fetched) : null;
+        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules,
+                reads == null ? client::blockHash : reads.recording(client::blockHash), feeless);
         expectKnownReads(request, block, fetched);
         fetched.hint(request.transactions().stream().limit(Protocol.MAX_HINTS)
                 .map(call -> new Protocol.CallHint(call.from(), call.to(), Hex.encode(call.data()), call.value()))
                 .toList());
-        OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
+        OverriddenState initial = new OverriddenState(reads == null ? fetched : reads, request.stateOverrides());
+        List<ObjectNode> witnessed = new ArrayList<>();
         SimulationOptions options = options(request);
         int published = 0;
         // one transaction: its result is the final record, with the block, fork and timings beside it
@@ -238,6 +244,10 @@ public final class SimulationExecutor {
                             }
                             ObjectNode document = round.withCoinbaseFigures(
                                     TransactionDocument.of(i, one, request.include(), preview), one);
+                            if (reads != null) {
+                                witnessed.add(WitnessDocument.entry(
+                                        TransactionDocument.of(i, one, WitnessDocument.RESULT_PARTS, null)));
+                            }
                             if (single) {
                                 singleResult = document;
                             } else {
@@ -266,6 +276,12 @@ public final class SimulationExecutor {
         ObjectNode summary = summary(context, block, blockRules, round, queueMillis, fetchNanos, executionNanos,
                 fetched.rounds(), upstream);
         ((ObjectNode) summary.get("timings")).put("previewMs", previewNanos / 1e6);
+        if (reads != null) {
+            long w = System.nanoTime();
+            summary.set("witness", witness(request, header, summary, reads, witnessed, deadline));
+            timer.record("witness", System.nanoTime() - w);
+            ((ObjectNode) summary.get("timings")).put("witnessMs", (System.nanoTime() - w) / 1e6);
+        }
         if (singleResult == null && request.includes(ResultPart.PREVIEW)) {
             BundlePreviewJson.write(summary, previews);
         }
@@ -274,6 +290,9 @@ public final class SimulationExecutor {
             singleResult.set("fork", summary.get("fork"));
             singleResult.set("blobSchedule", summary.get("blobSchedule"));
             singleResult.set("timings", summary.get("timings"));
+            if (reads != null) {
+                singleResult.set("witness", summary.get("witness"));
+            }
             summary = singleResult;
         }
         sink.summary(round.outcome, SimulationJson.text(summary));
@@ -293,6 +312,25 @@ public final class SimulationExecutor {
             AccountState atBlock = fetched.account(token);
             return atBlock != null && atBlock.codeHash().equals(state.account(token).code().hash());
         }, abis, offline);
+    }
+
+    /**
+     * The witness of what the run read at the pinned block ({@link WitnessDocument}); when the state cache cannot
+     * give its parts, an object naming why, so a witness asked for is never silently missing.
+     */
+    private ObjectNode witness(SimulationRequest request, BlockHeader pinned, ObjectNode summary, ReadSet reads,
+            List<ObjectNode> transactions, long deadline) {
+        try {
+            Protocol.WitnessResponse parts = withinDeadline(() -> client.witness(pinned, reads.slots(),
+                    reads.codeHashes(), reads.blockNumbers()), deadline);
+            return WitnessDocument.of(parts, pinned, client.chain(), summary.get("fork"), summary.get("blobSchedule"),
+                    request, transactions);
+        } catch (StateCacheException | DeadlineException e) {
+            ObjectNode failed = JsonNodeFactory.instance.objectNode();
+            failed.put("error", e instanceof DeadlineException ? "the deadline passed before the witness was built"
+                    : "the state cache could not build the witness: " + e.getMessage());
+            return failed;
+        }
     }
 
     /**
@@ -321,7 +359,17 @@ public final class SimulationExecutor {
         // only the tracers the asked parts need
         return TransactionDocument.tracing(new SimulationOptions(
                 request.validation() ? Validation.ENFORCED : Validation.SKIPPED, false, request.gasCap(), null, null,
-                false), request.include());
+                false), tracedParts(request));
+    }
+
+    /** The parts asked for, and those a witness keeps of the result. */
+    private static Set<ResultPart> tracedParts(SimulationRequest request) {
+        if (!request.includes(ResultPart.WITNESS)) {
+            return request.include();
+        }
+        Set<ResultPart> parts = java.util.EnumSet.copyOf(WitnessDocument.RESULT_PARTS);
+        parts.addAll(request.include());
+        return parts;
     }
 
     /** The run stopped before its end: its client cancelled it, or its deadline passed. */

@@ -1,11 +1,17 @@
 package io.evmsim.statecache.state;
 
 import io.evmsim.statecache.client.AccountData;
+import java.util.List;
 
 /**
  * An account read from a source, with its code when the caller did not already hold it (null otherwise).
  *
- * @param verified whether the values were proven against the block's state root
+ * @param verified   whether the values were proven against the block's state root
+ * @param proofNodes the RLP of the trie nodes that proved them (account and storage proofs), kept by hash so a
+ *                   witness can be rebuilt from them later; empty when nothing was proven
  */
-public record FetchedAccount(AccountData account, byte[] code, boolean verified) {
+public record FetchedAccount(AccountData account, byte[] code, boolean verified, List<byte[]> proofNodes) {
+    public FetchedAccount(AccountData account, byte[] code, boolean verified) {
+        this(account, code, verified, List.of());
+    }
 }

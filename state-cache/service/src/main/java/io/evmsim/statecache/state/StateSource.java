@@ -37,6 +37,14 @@ public interface StateSource {
     record HintedFetch(Map<Address, FetchedAccount> accounts, Map<Address, Set<UInt256>> hinted) {
     }
 
+    /**
+     * The RLP of the header of the block with this hash, checked to hash to it; empty when the source cannot
+     * give it.
+     */
+    default Optional<byte[]> headerRlp(Hash block) {
+        return Optional.empty();
+    }
+
     /** A line for the health output: what the source is and what it can do. */
     String describe();
 }

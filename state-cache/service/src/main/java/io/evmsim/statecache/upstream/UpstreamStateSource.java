@@ -75,6 +75,19 @@ public class UpstreamStateSource implements StateSource {
     }
 
     @Override
+    public Optional<byte[]> headerRlp(Hash block) {
+        JsonNode answer = upstream.call("eth_getBlockByHash", block.toString(), false);
+        if (answer == null || answer.isNull()) {
+            return Optional.empty();
+        }
+        byte[] rlp = HeaderJson.encode(answer);
+        if (!Keccak.hash(rlp).equals(block)) {
+            throw new UpstreamException("upstream header of block " + block + " hashes to " + Keccak.hash(rlp));
+        }
+        return Optional.of(rlp);
+    }
+
+    @Override
     public Map<Address, FetchedAccount> fetch(BlockHeader block, Map<Address, Set<UInt256>> wanted,
             Predicate<Hash> codeKnown) {
         return fetch(block, wanted, codeKnown, List.of()).accounts();
@@ -155,10 +168,13 @@ public class UpstreamStateSource implements StateSource {
             return viaPlainCalls(block, keys);
         }
         Map<FetchKey, AccountData> accounts = new LinkedHashMap<>();
+        Map<FetchKey, List<byte[]>> provenNodes = new HashMap<>();
         int i = 0;
         for (FetchKey key : keys) {
-            AccountData account = proofs.read(block.stateRoot(), key.address(), key.slots(), answers.get(i++).orThrow());
+            JsonNode answer = answers.get(i++).orThrow();
+            AccountData account = proofs.read(block.stateRoot(), key.address(), key.slots(), answer);
             accounts.put(key, account);
+            provenNodes.put(key, proofs.verifies() ? AccountProofs.nodes(answer) : List.of());
             lastCodeHash.put(key.address(), account.codeHash());
         }
         proofsServed = true;
@@ -175,7 +191,7 @@ public class UpstreamStateSource implements StateSource {
         readHints(answers.subList(firstHint, answers.size()), hinted);
         Map<FetchKey, FetchedAccount> fetched = new HashMap<>();
         accounts.forEach((key, account) -> fetched.put(key,
-                new FetchedAccount(account, code.get(account.codeHash()), proofs.verifies())));
+                new FetchedAccount(account, code.get(account.codeHash()), proofs.verifies(), provenNodes.get(key))));
         return fetched;
     }
 
