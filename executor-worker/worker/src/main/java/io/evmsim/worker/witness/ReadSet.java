@@ -28,10 +28,15 @@ public final class ReadSet implements WorldState {
         this.chain = chain;
     }
 
+    /** The account, and its code: the engine takes code from its shared cache when it can, not from this state. */
     @Override
     public AccountState account(Address address) {
         slots.computeIfAbsent(address, a -> new LinkedHashSet<>());
-        return chain.account(address);
+        AccountState account = chain.account(address);
+        if (account != null && !account.codeHash().equals(Hash.EMPTY_CODE)) {
+            codeHashes.add(account.codeHash());
+        }
+        return account;
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +35,8 @@ public final class WitnessDocument {
     private static final List<String> RESULT_FIELDS = List.of("index", "status", "gasUsed", "returnData", "logs",
             "stateDiff");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Built once: a mapper's first use of a type builds its serializers. */
+    private static final JsonMapper CHAIN_JSON = StateCacheJson.mapper();
 
     private WitnessDocument() {
     }
@@ -71,7 +74,7 @@ public final class WitnessDocument {
         block.put("hash", pinned.hash().toString());
         doc.set("fork", fork);
         doc.set("blobSchedule", blobSchedule);
-        doc.set("chain", StateCacheJson.mapper().valueToTree(chain));
+        doc.set("chain", CHAIN_JSON.valueToTree(chain));
         doc.set("request", SimulationJson.mapper().valueToTree(request));
         ObjectNode result = JSON.objectNode();
         result.putArray("transactions").addAll(transactions);

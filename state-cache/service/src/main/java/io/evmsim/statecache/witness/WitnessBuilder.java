@@ -1,5 +1,7 @@
 package io.evmsim.statecache.witness;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.rlp.RlpDecoder;
@@ -39,6 +41,8 @@ public class WitnessBuilder {
     private final StateReader state;
     private final StateSource source;
     private final BlockResolver blocks;
+    /** Header RLPs by block hash: a block's header never changes, and the pinned block's is asked for by every witness. */
+    private final Cache<Hash, byte[]> headerRlps = Caffeine.newBuilder().maximumSize(1_024).build();
 
     public WitnessBuilder(StateReader state, StateSource source, BlockResolver blocks) {
         this.state = state;
@@ -140,7 +144,9 @@ public class WitnessBuilder {
         List<String> headers = new ArrayList<>();
         Hash next = block.hash();
         for (long number = block.number(); number >= oldest; number--) {
-            Optional<byte[]> rlp = source.headerRlp(next);
+            byte[] held = headerRlps.getIfPresent(next);
+            Optional<byte[]> rlp = held != null ? Optional.of(held) : source.headerRlp(next);
+            rlp.ifPresent(bytes -> headerRlps.put(hash(bytes), bytes));
             if (rlp.isEmpty()) {
                 unprovable.add(new Protocol.Unprovable(next.toString(), "header of block " + number
                         + " is not available from the " + source.describe()));
@@ -150,6 +156,10 @@ public class WitnessBuilder {
             next = RlpDecoder.decode(rlp.get()).get(0).asHash();
         }
         return headers;
+    }
+
+    private static Hash hash(byte[] rlp) {
+        return Keccak.hash(rlp);
     }
 
     public BlockHeader block(Hash hash, long number) {
