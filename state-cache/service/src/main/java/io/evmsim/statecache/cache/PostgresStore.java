@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The PostgreSQL tier (schema by Flyway, V1__state_cache.sql, V3__trie_nodes.sql). Writes never overwrite: state under a block
+ * The PostgreSQL tier (schema by Flyway, V1__state_cache.sql, V4__trie_nodes.sql). Writes never overwrite: state under a block
  * hash, and code under its hash, cannot change. Words are stored as 32 bytes. While the database is
  * unavailable, reads miss and writes are dropped ({@link PostgresAvailability}).
  */
