@@ -193,7 +193,8 @@ class WitnessReplayTest {
     @Test
     void theCommandLineExitsZeroOnAMatchAndTwoOnARefusal() throws Exception {
         JsonNode witness = simulateWithWitness("/v1/simulate", transfer()).witness;
-        Path file = Files.createTempFile("witness", ".json");
+        // kept for bin/evm replay by hand
+        Path file = Files.createDirectories(Path.of("target", "witnesses")).resolve("erc20-transfer.json");
         Path broken = Files.createTempFile("witness-broken", ".json");
         try {
             Files.writeString(file, witness.toString());
@@ -207,7 +208,6 @@ class WitnessReplayTest {
             assertEquals(2, Replay.run(new String[] {broken.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8)));
             assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("replay: refused: headers[0]"), out.toString());
         } finally {
-            Files.deleteIfExists(file);
             Files.deleteIfExists(broken);
         }
     }
