@@ -135,6 +135,36 @@ class WitnessReplayTest {
         assertEquals(Replay.MATCHES, Replay.replay(witnessed.witness).code(), Replay.replay(witnessed.witness).message());
     }
 
+    /**
+     * BLOCKHASH of the parent block, from code placed by a state override: the witness carries the parent's header,
+     * linked by the pinned header's parent hash, and not the overridden account's code, which the request gives.
+     */
+    @Test
+    void blockhashReadsBringTheirHeadersAndOverriddenCodeIsTakenFromTheRequest() throws Exception {
+        String reader = "0x000000000000000000000000000000000000b10c";
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("from", Anvil.DEV_ACCOUNT);
+        call.put("to", reader);
+        // NUMBER PUSH1 1 SWAP1 SUB BLOCKHASH PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN
+        call.put("stateOverrides", Map.of(reader, Map.of("code", "0x43600190034060005260206000f3")));
+        Witnessed witnessed = simulateWithWitness("/v1/simulate", call);
+
+        long pinned = witnessed.witness.at("/block/number").asLong();
+        String parentHash = anvil.rpc().call("eth_getBlockByNumber", "0x" + Long.toHexString(pinned - 1), false)
+                .get("hash").stringValue();
+        assertEquals(parentHash, witnessed.result.get("returnData").stringValue());
+        assertEquals(2, witnessed.witness.get("headers").size());
+        assertTrue(witnessed.witness.get("codes").isEmpty(), "the overridden code is the request's, not the chain's");
+        assertEquals(Replay.MATCHES, Replay.replay(witnessed.witness).code(), Replay.replay(witnessed.witness).message());
+
+        ObjectNode wrongParent = (ObjectNode) witnessed.witness.deepCopy();
+        ((ArrayNode) wrongParent.get("headers")).set(1, flipByte(wrongParent.at("/headers/1").stringValue()));
+        assertRefused(wrongParent, "headers[1] hashes to");
+        ObjectNode noParent = (ObjectNode) witnessed.witness.deepCopy();
+        ((ArrayNode) noParent.get("headers")).remove(1);
+        assertRefused(noParent, "no header of block " + (pinned - 1));
+    }
+
     @Test
     void debugExecutionWitnessOnRpcAnswersTheSameWitnessForACall() throws Exception {
         HttpResponse<String> response = post("/rpc", Map.of("jsonrpc", "2.0", "id", 1, "method",
