@@ -1,6 +1,5 @@
 package io.evmsim.common.simulation;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,10 +17,16 @@ public enum ResultPart {
     ASSET_CHANGES("assetChanges"),
     GAS("gas"),
     /** What a wallet shows: the fee, token metadata on asset changes, the summary and the warnings. */
-    PREVIEW("preview");
+    PREVIEW("preview"),
+    /**
+     * The simulation's stateless witness (REST {@code "witness": true}): the trie nodes, code, keys and headers it
+     * read, with the request and a digest of the result, to replay it offline ({@code bin/evm replay}). Kept only
+     * when asked: it costs a state-cache round trip and its bytes.
+     */
+    WITNESS("witness");
 
-    /** Every part: what a request that does not say gets. */
-    public static final Set<ResultPart> ALL = Collections.unmodifiableSet(EnumSet.allOf(ResultPart.class));
+    /** Every part but the witness: what a request that does not say gets. */
+    public static final Set<ResultPart> ALL = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(WITNESS)));
 
     private final String jsonName;
 
@@ -34,9 +39,9 @@ public enum ResultPart {
         return jsonName;
     }
 
-    /** The part named {@code name} in a request, or null when there is none. */
+    /** The part named {@code name} in a request's {@code include}, or null when there is none (the witness has a field of its own). */
     public static ResultPart named(String name) {
-        for (ResultPart part : values()) {
+        for (ResultPart part : ALL) {
             if (part.jsonName.equals(name)) {
                 return part;
             }
@@ -46,6 +51,6 @@ public enum ResultPart {
 
     /** The names a request may use, for error messages. */
     public static String names() {
-        return Arrays.stream(values()).map(ResultPart::jsonName).collect(Collectors.joining(", "));
+        return ALL.stream().map(ResultPart::jsonName).collect(Collectors.joining(", "));
     }
 }

@@ -8,7 +8,9 @@ public enum RpcMethod {
     ETH_SIMULATE_V1("eth_simulateV1"),
     ETH_CALL_BUNDLE("eth_callBundle"),
     DEBUG_TRACE_CALL("debug_traceCall"),
-    DEBUG_TRACE_CALL_MANY("debug_traceCallMany");
+    DEBUG_TRACE_CALL_MANY("debug_traceCallMany"),
+    /** The stateless witness of a simulated call (as eth_call's params), as {@code GET /v1/simulations/{id}/witness}. */
+    DEBUG_EXECUTION_WITNESS("debug_executionWitness");
 
     private final String wireName;
 

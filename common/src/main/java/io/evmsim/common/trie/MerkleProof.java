@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Verifies Merkle-Patricia proofs as eth_getProof (EIP-1186) returns them: the RLP of the nodes
@@ -29,12 +30,21 @@ public final class MerkleProof {
      * @throws InvalidProofException when the proof lacks a node on the path or holds a malformed one
      */
     public static Optional<byte[]> verify(Hash root, byte[] key, List<byte[]> proofNodes) {
-        if (root.equals(Hash.EMPTY_TRIE)) {
-            return Optional.empty();
-        }
         Map<Hash, byte[]> nodesByHash = new HashMap<>();
         for (byte[] node : proofNodes) {
             nodesByHash.put(Keccak.hash(node), node);
+        }
+        return verify(root, key, nodesByHash::get);
+    }
+
+    /**
+     * As {@link #verify(Hash, byte[], List)}, with the nodes looked up by hash in {@code nodesByHash} (null for a
+     * node it lacks): a store of content-addressed nodes, or a stateless witness. The caller vouches that each node
+     * hashes to the hash it is found by.
+     */
+    public static Optional<byte[]> verify(Hash root, byte[] key, Function<Hash, byte[]> nodesByHash) {
+        if (root.equals(Hash.EMPTY_TRIE)) {
+            return Optional.empty();
         }
         byte[] path = Nibbles.fromBytes(key);
         int depth = 0;
@@ -65,7 +75,7 @@ public final class MerkleProof {
     }
 
     /** The node a reference points to, or null for an empty branch slot. */
-    private static RlpItem child(Map<Hash, byte[]> nodesByHash, RlpItem reference, int depth) {
+    private static RlpItem child(Function<Hash, byte[]> nodesByHash, RlpItem reference, int depth) {
         if (reference.isList()) {
             if (reference.encodedLength() >= TrieNodes.EMBED_LIMIT) {
                 throw new InvalidProofException("node of " + reference.encodedLength()
@@ -83,8 +93,8 @@ public final class MerkleProof {
         return decodeNode(lookUp(nodesByHash, reference.asHash(), depth), depth);
     }
 
-    private static byte[] lookUp(Map<Hash, byte[]> nodesByHash, Hash hash, int depth) {
-        byte[] node = nodesByHash.get(hash);
+    private static byte[] lookUp(Function<Hash, byte[]> nodesByHash, Hash hash, int depth) {
+        byte[] node = nodesByHash.apply(hash);
         if (node == null) {
             throw new InvalidProofException("proof lacks the node with hash " + hash + " at depth " + depth);
         }

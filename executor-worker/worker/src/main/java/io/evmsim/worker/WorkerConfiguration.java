@@ -83,9 +83,9 @@ public class WorkerConfiguration {
 
     @Bean
     RpcExecutor rpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain,
-            WorkerProperties properties) {
+            WorkerProperties properties, SimulationExecutor simulations) {
         return new RpcExecutor(client, codes, codeCache, chain, properties.maxFetchRounds(),
-                properties.traceMaxSteps(), properties.traceMaxBytes().toBytes());
+                properties.traceMaxSteps(), properties.traceMaxBytes().toBytes(), simulations);
     }
 
     @Bean(destroyMethod = "shutdown")

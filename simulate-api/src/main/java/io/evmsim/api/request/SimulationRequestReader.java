@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SimulationRequestReader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> COMMON_FIELDS = Set.of("block", "stateOverrides", "blockOverrides", "validation",
+    private static final Set<String> COMMON_FIELDS = Set.of("block", "witness", "stateOverrides", "blockOverrides", "validation",
             "include", "abis");
     private static final Set<String> BUNDLE_FIELDS = Set.of("transactions", "stopOnRevert");
     private static final Set<String> OVERRIDE_FIELDS = Set.of("balance", "nonce", "code", "state", "stateDiff");
@@ -69,8 +69,18 @@ public final class SimulationRequestReader {
                 limits.gasCap(), limits.deadline().toMillis(), nowMillis, null, include(fields), abis(fields));
     }
 
-    /** The parts of each transaction's result asked for: every part when {@code include} is absent. */
+    /** The parts asked for, and the witness when {@code "witness": true}. */
     private static Set<ResultPart> include(JsonFields fields) {
+        Set<ResultPart> parts = EnumSet.noneOf(ResultPart.class);
+        parts.addAll(includedParts(fields));
+        if (Boolean.TRUE.equals(fields.bool("witness"))) {
+            parts.add(ResultPart.WITNESS);
+        }
+        return parts;
+    }
+
+    /** The parts of each transaction's result asked for: every part when {@code include} is absent. */
+    private static Set<ResultPart> includedParts(JsonFields fields) {
         if (!fields.has("include")) {
             return ResultPart.ALL;
         }

@@ -61,7 +61,10 @@ final class EngineRequests {
     record Prepared(SimulationKind kind, RequestFactory factory) {
     }
 
-    /** eth_call, eth_estimateGas, eth_createAccessList: {@code [call, block?, stateOverrides?, blockOverrides?]}. */
+    /**
+     * eth_call, eth_estimateGas, eth_createAccessList, debug_executionWitness:
+     * {@code [call, block?, stateOverrides?, blockOverrides?]}.
+     */
     Prepared call(RpcMethod method, JsonNode raw) {
         Params params = Params.of(raw, method == RpcMethod.ETH_CREATE_ACCESS_LIST ? 3 : 4);
         CallRequest call = call(params.require(0), Params.path(0));

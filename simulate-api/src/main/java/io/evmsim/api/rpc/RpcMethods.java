@@ -42,6 +42,7 @@ final class RpcMethods {
             case "eth_createAccessList" -> run(requests.call(RpcMethod.ETH_CREATE_ACCESS_LIST, params), client);
             case "debug_traceCall" -> run(requests.traceCall(params), client);
             case "debug_traceCallMany" -> run(requests.traceCallMany(params), client);
+            case "debug_executionWitness" -> run(requests.call(RpcMethod.DEBUG_EXECUTION_WITNESS, params), client);
             case "eth_simulateV1" -> run(requests.simulateV1(params), client);
             case "eth_callBundle" -> run(requests.callBundle(params), client);
             default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "the method " + method

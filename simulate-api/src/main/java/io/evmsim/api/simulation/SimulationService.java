@@ -3,6 +3,7 @@ package io.evmsim.api.simulation;
 import io.evmsim.api.request.SimulationRequestReader;
 import io.evmsim.common.simulation.SimulationError;
 import io.evmsim.common.simulation.SimulationEvent;
+import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Accepts a simulation: validates it, publishes it and watches for its results on this replica.
@@ -152,6 +154,23 @@ public final class SimulationService {
         int status = last.type() == SimulationEvent.EventType.ERROR
                 ? SimulationResponses.errorCode(last).httpStatus() : Answer.OK;
         return new Answer(status, SimulationResponses.complete(id, kind, events));
+    }
+
+    /**
+     * The witness of a finished simulation, as its final record carries it (a bundle's summary, or the single
+     * transaction's result); empty when it is unknown, unfinished, or kept none.
+     */
+    public Optional<String> witness(String id) {
+        if (store.kind(id).isEmpty()) {
+            return Optional.empty();
+        }
+        List<SimulationEvent> events = store.events(id, 0);
+        if (events.isEmpty() || !events.getLast().isFinal()
+                || events.getLast().type() == SimulationEvent.EventType.ERROR) {
+            return Optional.empty();
+        }
+        JsonNode witness = SimulationJson.mapper().readTree(events.getLast().payload()).get("witness");
+        return witness == null || witness.isNull() ? Optional.empty() : Optional.of(witness.toString());
     }
 
     public boolean exists(String id) {

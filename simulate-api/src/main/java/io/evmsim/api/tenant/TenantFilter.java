@@ -26,16 +26,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@value #HEADER} or, for JSON-RPC clients that can only set a URL, as {@code POST /rpc/{key}}: missing or
  * unknown, 401; revoked, 403; over its requests per second or, for a request that simulates, its gas for the
  * day, 429 with {@code Retry-After}; all problem documents. A served request carries the draft IETF
- * rate-limit headers ({@code RateLimit-Policy}, {@code RateLimit}). A stored result ({@code /v1/simulations/{id}}
- * and its {@code /events}) is answered to its own key only, and to anyone, without a key, once shared; to any
+ * rate-limit headers ({@code RateLimit-Policy}, {@code RateLimit}). A stored result ({@code /v1/simulations/{id}},
+ * its {@code /events} and its {@code /witness}) is answered to its own key only, and to anyone, without a key, once shared; to any
  * other key it is 404, as an unknown id is. With {@code none}, {@code /rpc/{key}} is {@code /rpc} and nothing is
  * checked. A key is never logged, nor echoed: the problem documents of {@code /rpc/{key}} name {@code /rpc}.
  */
 public final class TenantFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Api-Key";
     private static final Pattern RPC_PATH_KEY = Pattern.compile("/rpc/([^/]+)/?");
-    /** A stored result: its JSON, its events and its page. */
-    private static final Pattern RESULT = Pattern.compile("/(?:v1/simulations|s)/([^/]+)(/events)?/?");
+    /** A stored result: its JSON, its events, its witness and its page. */
+    private static final Pattern RESULT = Pattern.compile("/(?:v1/simulations|s)/([^/]+)(/events|/witness)?/?");
     /**
      * What anyone may fetch: the page's stylesheet and script (a shared result's page opens without a key) and the
      * description of the API.

@@ -58,6 +58,21 @@ public class SimulationController {
         return json(simulations.find(id).orElseThrow(() -> notFound(id)));
     }
 
+    /**
+     * The witness kept with a finished simulation asked with {@code "witness": true}: 404 when the simulation is
+     * unknown (to this key) or kept none.
+     */
+    @GetMapping("/v1/simulations/{id}/witness")
+    public ResponseEntity<String> witness(@PathVariable("id") String id) {
+        if (!simulations.exists(id)) {
+            throw notFound(id);
+        }
+        String witness = simulations.witness(id).orElseThrow(() -> new ProblemException(ApiProblem.NOT_FOUND, null,
+                "simulation " + id + " kept no witness: it is not finished, failed, or was not asked with"
+                        + " \"witness\": true"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(witness);
+    }
+
     @GetMapping(path = "/v1/simulations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable("id") String id, HttpServletRequest request) {
         return streams.stored(request.getRemoteAddr(), id);

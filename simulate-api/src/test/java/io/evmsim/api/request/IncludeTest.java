@@ -52,6 +52,22 @@ class IncludeTest {
     }
 
     @Test
+    void theWitnessIsKeptOnlyWhenAskedWithItsOwnField() {
+        assertEquals(false, read("{" + CALL + "}", SimulationKind.SINGLE).includes(ResultPart.WITNESS));
+        SimulationRequest witnessed = read("{" + CALL + ",\"witness\":true}", SimulationKind.SINGLE);
+        assertEquals(EnumSet.complementOf(EnumSet.noneOf(ResultPart.class)), witnessed.include());
+        assertEquals(EnumSet.of(ResultPart.LOGS, ResultPart.WITNESS), read("{\"transactions\":[{" + CALL + "}],"
+                + "\"include\":[\"logs\"],\"witness\":true}", SimulationKind.BUNDLE).include());
+        assertEquals(ResultPart.ALL, read("{" + CALL + ",\"witness\":false}", SimulationKind.SINGLE).include());
+        assertEquals(Set.of(ResultPart.WITNESS), SimulationJson.read(SimulationJson.write(read("{" + CALL
+                + ",\"include\":[],\"witness\":true}", SimulationKind.SINGLE)), SimulationRequest.class).include());
+        assertEquals("include[0]", assertThrows(InvalidRequestException.class,
+                () -> read("{" + CALL + ",\"include\":[\"witness\"]}", SimulationKind.SINGLE)).field());
+        assertEquals("witness", assertThrows(InvalidRequestException.class,
+                () -> read("{" + CALL + ",\"witness\":\"yes\"}", SimulationKind.SINGLE)).field());
+    }
+
+    @Test
     void travelsToTheWorkerAndReadsAsEveryPartWhenAbsent() {
         SimulationRequest lean = read("{" + CALL + ",\"include\":[\"logs\"]}", SimulationKind.SINGLE);
         assertEquals(Set.of(ResultPart.LOGS),

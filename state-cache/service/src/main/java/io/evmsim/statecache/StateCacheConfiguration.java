@@ -10,6 +10,7 @@ import io.evmsim.statecache.cache.RetentionJob;
 import io.evmsim.statecache.client.StateCacheJson;
 import io.evmsim.statecache.state.StateReader;
 import io.evmsim.statecache.state.StateSource;
+import io.evmsim.statecache.witness.WitnessBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -64,6 +65,11 @@ public class StateCacheConfiguration {
      * UNPROVEN (HTTP 200, shown without details) while the source serves plain reads, which every result using
      * them names as PLAIN; the details say what the source is and why.
      */
+    @Bean
+    WitnessBuilder witnessBuilder(StateReader state, StateSource source, BlockResolver blocks) {
+        return new WitnessBuilder(state, source, blocks);
+    }
+
     @Bean
     HealthIndicator stateSourceHealthIndicator(StateSource source) {
         return () -> (source.serves() == StateProvenance.PLAIN ? Health.status(UNPROVEN) : Health.up())

@@ -1,8 +1,11 @@
 package io.evmsim.worker.rpc;
 
+import io.evmsim.common.simulation.ResultPart;
 import io.evmsim.common.simulation.RpcCall;
-import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.simulation.RpcMethod;
+import io.evmsim.common.simulation.SimulationError;
+import io.evmsim.common.simulation.SimulationJson;
+import io.evmsim.common.simulation.SimulationKind;
 import io.evmsim.common.simulation.SimulationRequest;
 import io.evmsim.evm.chain.UnsupportedForkException;
 import io.evmsim.evm.state.CodeCache;
@@ -14,8 +17,11 @@ import io.evmsim.worker.simulation.BlockContexts;
 import io.evmsim.worker.simulation.PendingBlock;
 import io.evmsim.worker.simulation.ResultSink;
 import io.evmsim.worker.simulation.RunBudget;
+import io.evmsim.worker.simulation.SimulationExecutor;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.PrefetchedState;
+import io.evmsim.worker.witness.CapturedResults;
+import java.util.EnumSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +39,7 @@ public final class RpcExecutor {
     private final int maxRounds;
     private final int traceMaxSteps;
     private final long traceMaxBytes;
+    private final SimulationExecutor simulations;
 
     /**
      * @param traceMaxSteps the opcode logger's ceiling on steps
@@ -40,6 +47,16 @@ public final class RpcExecutor {
      */
     public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain, int maxRounds,
             int traceMaxSteps, long traceMaxBytes) {
+        this(client, codes, codeCache, chain, maxRounds, traceMaxSteps, traceMaxBytes, null);
+    }
+
+    /**
+     * @param simulations runs debug_executionWitness as the REST API runs a simulation asked with a witness, so
+     *                    both give the same witness; null where that method is not served
+     */
+    public RpcExecutor(StateCacheClient client, CodeStore codes, CodeCache codeCache, ChainRules chain, int maxRounds,
+            int traceMaxSteps, long traceMaxBytes, SimulationExecutor simulations) {
+        this.simulations = simulations;
         this.client = client;
         this.codes = codes;
         this.codeCache = codeCache;
@@ -63,7 +80,8 @@ public final class RpcExecutor {
         RpcDeadline deadline = new RpcDeadline(budget);
         String outcome;
         try {
-            answer.set("result", answer(request, deadline));
+            answer.set("result", request.rpc().method() == RpcMethod.DEBUG_EXECUTION_WITNESS
+                    ? witness(request, budget) : answer(request, deadline));
             outcome = "success";
         } catch (RpcError e) {
             answer.set("error", e.toJson());
@@ -118,6 +136,32 @@ public final class RpcExecutor {
             case ETH_ESTIMATE_GAS -> GasEstimator.answer(run);
             case ETH_CREATE_ACCESS_LIST -> AccessLists.answer(run);
             case ETH_CALL_BUNDLE -> CallBundle.answer(run);
+            case DEBUG_EXECUTION_WITNESS -> throw new IllegalStateException("debug_executionWitness runs as a simulation");
         };
+    }
+
+    /**
+     * debug_executionWitness: the call run as a REST simulation asked with {@code "witness": true}, answered with
+     * its witness ({@link io.evmsim.worker.witness.WitnessDocument}), whatever the call's own outcome.
+     */
+    private JsonNode witness(SimulationRequest request, RunBudget budget) {
+        if (simulations == null) {
+            throw new RpcError(RpcError.SERVER_ERROR, "debug_executionWitness is not served by this executor");
+        }
+        SimulationRequest simulation = new SimulationRequest(request.id(), request.replyTo(), SimulationKind.SINGLE,
+                request.block(), request.transactions(), request.stateOverrides(), request.blockOverrides(), false,
+                request.validation(), request.gasCap(), request.deadlineMillis(), request.submittedAtMillis(), null,
+                EnumSet.of(ResultPart.WITNESS), request.abis());
+        CapturedResults results = new CapturedResults();
+        simulations.run(simulation, budget, results);
+        if (results.error() != null) {
+            throw new RpcError(results.error() == SimulationError.INVALID_REQUEST ? RpcError.INVALID_PARAMS
+                    : RpcError.SERVER_ERROR, results.errorMessage());
+        }
+        JsonNode witness = SimulationJson.mapper().readTree(results.summary()).get("witness");
+        if (witness.has("error")) {
+            throw new RpcError(RpcError.INTERNAL, witness.get("error").asString());
+        }
+        return witness;
     }
 }

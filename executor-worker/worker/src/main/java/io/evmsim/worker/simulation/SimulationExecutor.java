@@ -45,6 +45,8 @@ import io.evmsim.worker.result.TransactionDocument;
 import io.evmsim.worker.state.CodeStore;
 import io.evmsim.worker.state.OverriddenState;
 import io.evmsim.worker.state.PrefetchedState;
+import io.evmsim.worker.witness.ReadSet;
+import io.evmsim.worker.witness.WitnessDocument;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,12 +152,16 @@ public final class SimulationExecutor {
         ForkRules rules = blockRules.rules();
         boolean feeless = !request.validation()
                 && request.transactions().stream().allMatch(TransactionFactory::feeless);
-        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules,
-                BlockContexts.hashes(client, header), feeless);
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
+        // the witness proves what was read of the chain: overridden state never reaches the read set
+        ReadSet reads = request.includes(ResultPart.WITNESS) ? new ReadSet(fetched) : null;
+        BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules,
+                reads == null ? BlockContexts.hashes(client, header)
+                        : reads.recording(BlockContexts.hashes(client, header)), feeless);
         expectKnownReads(request, block, fetched);
         fetched.hint(hints(request, block.chainId()));
-        OverriddenState initial = new OverriddenState(fetched, request.stateOverrides());
+        OverriddenState initial = new OverriddenState(reads == null ? fetched : reads, request.stateOverrides());
+        List<ObjectNode> witnessed = new ArrayList<>();
         SimulationOptions options = options(request);
         int published = 0;
         // one transaction: its result is the final record, with the block, fork and timings beside it
@@ -239,6 +245,10 @@ public final class SimulationExecutor {
                             }
                             ObjectNode document = round.withCoinbaseFigures(
                                     TransactionDocument.of(i, one, request.include(), preview), one);
+                            if (reads != null) {
+                                witnessed.add(WitnessDocument.entry(
+                                        TransactionDocument.of(i, one, WitnessDocument.RESULT_PARTS, null)));
+                            }
                             if (single) {
                                 singleResult = document;
                             } else {
@@ -269,6 +279,12 @@ public final class SimulationExecutor {
         ((ObjectNode) summary.get("timings")).put("previewMs", previewNanos / 1e6);
         summary.set("provenance", ProvenanceJson.of(fetched.unprovenReads(), request.stateOverrides(),
                 request.blockOverrides()));
+        if (reads != null) {
+            long w = System.nanoTime();
+            summary.set("witness", witness(request, header, summary, reads, witnessed, deadline));
+            timer.record("witness", System.nanoTime() - w);
+            ((ObjectNode) summary.get("timings")).put("witnessMs", (System.nanoTime() - w) / 1e6);
+        }
         if (singleResult == null && request.includes(ResultPart.PREVIEW)) {
             BundlePreviewJson.write(summary, previews);
         }
@@ -278,6 +294,9 @@ public final class SimulationExecutor {
             singleResult.set("blobSchedule", summary.get("blobSchedule"));
             singleResult.set("timings", summary.get("timings"));
             singleResult.set("provenance", summary.get("provenance"));
+            if (reads != null) {
+                singleResult.set("witness", summary.get("witness"));
+            }
             summary = singleResult;
         }
         sink.summary(round.outcome, SimulationJson.text(summary));
@@ -297,6 +316,25 @@ public final class SimulationExecutor {
             AccountState atBlock = fetched.account(token);
             return atBlock != null && atBlock.codeHash().equals(state.account(token).code().hash());
         }, abis, offline);
+    }
+
+    /**
+     * The witness of what the run read at the pinned block ({@link WitnessDocument}); when the state cache cannot
+     * give its parts, an object naming why, so a witness asked for is never silently missing.
+     */
+    private ObjectNode witness(SimulationRequest request, BlockHeader pinned, ObjectNode summary, ReadSet reads,
+            List<ObjectNode> transactions, long deadline) {
+        try {
+            Protocol.WitnessResponse parts = withinDeadline(() -> client.witness(pinned, reads.slots(),
+                    reads.codeHashes(), reads.blockNumbers()), deadline);
+            return WitnessDocument.of(parts, pinned, client.chain(), summary.get("fork"), summary.get("blobSchedule"),
+                    request, transactions);
+        } catch (StateCacheException | DeadlineException e) {
+            ObjectNode failed = JsonNodeFactory.instance.objectNode();
+            failed.put("error", e instanceof DeadlineException ? "the deadline passed before the witness was built"
+                    : "the state cache could not build the witness: " + e.getMessage());
+            return failed;
+        }
     }
 
     /**
@@ -325,7 +363,17 @@ public final class SimulationExecutor {
         // only the tracers the asked parts need
         return TransactionDocument.tracing(new SimulationOptions(
                 request.validation() ? Validation.ENFORCED : Validation.SKIPPED, false, request.gasCap(), null, null,
-                false), request.include());
+                false), tracedParts(request));
+    }
+
+    /** The parts asked for, and those a witness keeps of the result. */
+    private static Set<ResultPart> tracedParts(SimulationRequest request) {
+        if (!request.includes(ResultPart.WITNESS)) {
+            return request.include();
+        }
+        Set<ResultPart> parts = java.util.EnumSet.copyOf(WitnessDocument.RESULT_PARTS);
+        parts.addAll(request.include());
+        return parts;
     }
 
     /** The run stopped before its end: its client cancelled it, or its deadline passed. */

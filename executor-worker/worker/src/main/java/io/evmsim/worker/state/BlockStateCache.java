@@ -248,6 +248,12 @@ public final class BlockStateCache implements StateCacheClient {
 
     /** The chain's schedule, not cached here: {@link io.evmsim.worker.chain.ChainRules} asks once. */
     @Override
+    public Protocol.WitnessResponse witness(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
+            Set<Hash> codeHashes, Set<Long> blockHashNumbers) {
+        return client.witness(block, slotsByAccount, codeHashes, blockHashNumbers);
+    }
+
+    @Override
     public ChainDescription chain() {
         return client.chain();
     }

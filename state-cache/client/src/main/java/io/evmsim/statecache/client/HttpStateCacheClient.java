@@ -91,6 +91,15 @@ public final class HttpStateCacheClient implements StateCacheClient {
     }
 
     @Override
+    public Protocol.WitnessResponse witness(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
+            Set<Hash> codeHashes, Set<Long> blockHashNumbers) {
+        List<Protocol.AccountRequest> accounts = new ArrayList<>();
+        slotsByAccount.forEach((address, slots) -> accounts.add(new Protocol.AccountRequest(address, List.copyOf(slots))));
+        return post("v1/witness", new Protocol.WitnessRequest(block.hash(), block.number(), accounts,
+                List.copyOf(codeHashes), List.copyOf(blockHashNumbers)), Protocol.WitnessResponse.class);
+    }
+
+    @Override
     public Hash blockHash(BlockHeader pinned, long number) {
         return get("v1/block-hashes/" + number + "?block=" + pinned.hash(), Protocol.BlockHashResponse.class).hash();
     }

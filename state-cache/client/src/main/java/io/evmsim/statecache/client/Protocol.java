@@ -15,6 +15,7 @@ import java.util.Map;
  * <li>{@code GET /v1/block-hashes/{number}?block={pinned hash}} answers a {@link BlockHashResponse}: the ancestor
  * of the pinned block by parent hashes</li>
  * <li>{@code GET /v1/chain} answers a {@link ChainDescription}</li>
+ * <li>{@code POST /v1/witness} takes a {@link WitnessRequest}, answers a {@link WitnessResponse}</li>
  * <li>errors answer an {@link ErrorResponse} with status 400 (bad input), 404 (unknown block or code hash),
  * 502 (the upstream failed or its proof did not verify)</li>
  * <li>every answer carries {@link #UPSTREAM_REQUESTS} and {@link #UPSTREAM_MILLIS}: what serving it cost upstream</li>
@@ -74,6 +75,33 @@ public final class Protocol {
     }
 
     public record BlockHashResponse(long number, Hash hash) {
+    }
+
+    /**
+     * The witness parts of what a simulation read at the block with this hash (the number is checked against it).
+     *
+     * @param accounts        the accounts read, each with the slots read
+     * @param codeHashes      the code read (by hash)
+     * @param blockHashNumbers the block numbers BLOCKHASH read: their headers, linked by parent hash back from the
+     *                        pinned block, join the witness
+     */
+    public record WitnessRequest(Hash blockHash, long blockNumber, List<AccountRequest> accounts, List<Hash> codeHashes,
+            List<Long> blockHashNumbers) {
+    }
+
+    /**
+     * In the shape of {@code debug_executionWitness}: {@code state} the distinct trie nodes (RLP) proving every
+     * account and slot from the block's state root, {@code codes} the code, {@code keys} the preimages of the trie
+     * paths (addresses, then 32-byte slot keys), {@code headers} the header RLPs, pinned block first, each after the
+     * one whose parent hash names it; all 0x-hex. A key the cache holds no proof for is named in
+     * {@code unprovable}, never left out.
+     */
+    public record WitnessResponse(List<String> state, List<String> codes, List<String> keys, List<String> headers,
+            List<Unprovable> unprovable) {
+    }
+
+    /** A key (an address, or an address and a slot) or a header the witness cannot prove, and why. */
+    public record Unprovable(String key, String reason) {
     }
 
     /** {@code error} is a stable code (for example {@code upstream_unavailable}); {@code message} says what failed. */

@@ -68,6 +68,15 @@ public interface StateCacheClient {
      */
     Hash blockHash(BlockHeader pinned, long number);
 
+    /**
+     * The witness parts of a read set at {@code block}: the trie nodes proving it, its code, keys and headers
+     * ({@link Protocol.WitnessResponse}).
+     */
+    default Protocol.WitnessResponse witness(BlockHeader block, Map<Address, Set<UInt256>> slotsByAccount,
+            Set<Hash> codeHashes, Set<Long> blockHashNumbers) {
+        throw new StateCacheException("this state-cache client builds no witnesses", 501, null);
+    }
+
     /** The chain's fork schedule, from which each block's rules follow. */
     ChainDescription chain();
 }

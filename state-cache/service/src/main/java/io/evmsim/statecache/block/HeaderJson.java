@@ -56,7 +56,7 @@ public final class HeaderJson {
     }
 
     /** The RLP of the header: the fields present, stopping at the first optional field the fork does not have. */
-    static byte[] encode(JsonNode block) {
+    public static byte[] encode(JsonNode block) {
         List<byte[]> items = new ArrayList<>();
         for (int i = 0; i < FIELDS.size(); i++) {
             String field = FIELDS.get(i);

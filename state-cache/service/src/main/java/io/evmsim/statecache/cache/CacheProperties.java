@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The cache tiers.
  *
  * @param memoryEntries     accounts and slots held in memory (across blocks)
- * @param memoryCodeBytes   bytes of code held in memory
+ * @param memoryCodeBytes   bytes of code held in memory, and again of verified trie nodes
  * @param retention         how long state and headers stay in PostgreSQL
  * @param codeRetention     how long code stays in PostgreSQL (code is shared across blocks, so it is kept longer)
  * @param retentionInterval how often expired rows are deleted

@@ -14,7 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The in-memory tier (Caffeine, bounded): hot accounts and slots by block hash, code by code hash. */
+/** The in-memory tier (Caffeine, bounded): hot accounts and slots by block hash, code and trie nodes by hash. */
 public class MemoryStore implements StateStore {
     private record AccountKey(Hash block, Address address) {
     }
@@ -24,10 +24,14 @@ public class MemoryStore implements StateStore {
 
     private final Cache<Object, Object> state;
     private final Cache<Hash, byte[]> code;
+    private final Cache<Hash, byte[]> trieNodes;
 
     public MemoryStore(CacheProperties properties) {
         this.state = Caffeine.newBuilder().maximumSize(properties.memoryEntries()).build();
         this.code = Caffeine.newBuilder().maximumWeight(properties.memoryCodeBytes())
+                .weigher((Hash hash, byte[] bytes) -> bytes.length + Hash.SIZE).build();
+        // trie nodes are the proofs of the state held here: as many bytes again as code gets
+        this.trieNodes = Caffeine.newBuilder().maximumWeight(properties.memoryCodeBytes())
                 .weigher((Hash hash, byte[] bytes) -> bytes.length + Hash.SIZE).build();
     }
 
@@ -82,5 +86,15 @@ public class MemoryStore implements StateStore {
     @Override
     public void putCode(Map<Hash, byte[]> code) {
         this.code.putAll(code);
+    }
+
+    @Override
+    public Map<Hash, byte[]> trieNodes(Collection<Hash> hashes) {
+        return new HashMap<>(trieNodes.getAllPresent(hashes));
+    }
+
+    @Override
+    public void putTrieNodes(Map<Hash, byte[]> nodes) {
+        trieNodes.putAll(nodes);
     }
 }

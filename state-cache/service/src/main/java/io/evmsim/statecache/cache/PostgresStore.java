@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The PostgreSQL tier (schema by Flyway, V1__state_cache.sql). Writes never overwrite: state under a block
+ * The PostgreSQL tier (schema by Flyway, V1__state_cache.sql, V4__trie_nodes.sql). Writes never overwrite: state under a block
  * hash, and code under its hash, cannot change. Words are stored as 32 bytes. While the database is
  * unavailable, reads miss and writes are dropped ({@link PostgresAvailability}).
  */
@@ -160,6 +160,39 @@ public class PostgresStore implements StateStore {
         });
     }
 
+    @Override
+    public Map<Hash, byte[]> trieNodes(Collection<Hash> hashes) {
+        if (hashes.isEmpty()) {
+            return new HashMap<>();
+        }
+        return availability.attempt(Operation.READ, Map.of(), () -> {
+            Map<Hash, byte[]> found = new HashMap<>();
+            jdbc.query("SELECT node_hash, node FROM trie_node WHERE node_hash = ANY(?)",
+                    ps -> ps.setArray(1, byteas(ps, hashes.stream().map(Hash::toArray).toList())),
+                    (ResultSet row) -> {
+                        found.put(Hash.wrap(row.getBytes(1)), row.getBytes(2));
+                    });
+            return found;
+        });
+    }
+
+    @Override
+    public void putTrieNodes(Map<Hash, byte[]> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        availability.attempt(Operation.WRITE, () -> {
+            List<Object[]> rows = new ArrayList<>();
+            long bytes = 0;
+            for (Map.Entry<Hash, byte[]> entry : nodes.entrySet()) {
+                rows.add(new Object[] {entry.getKey().toArray(), entry.getValue()});
+                bytes += Hash.SIZE + entry.getValue().length;
+            }
+            jdbc.batchUpdate("INSERT INTO trie_node (node_hash, node) VALUES (?, ?) ON CONFLICT DO NOTHING", rows);
+            countBytes("trie_node", bytes);
+        });
+    }
+
     public Optional<BlockHeader> header(Hash hash) {
         return availability.attempt(Operation.READ, Optional.<BlockHeader>empty(), () -> {
             return jdbc.query("SELECT number, hash, parent_hash, state_root, timestamp, base_fee, gas_limit, coinbase, "
@@ -242,7 +275,7 @@ public class PostgresStore implements StateStore {
         });
     }
 
-    /** Deletes state and headers older than {@code retention}, code older than {@code codeRetention}. */
+    /** Deletes state, trie nodes and headers older than {@code retention}, code older than {@code codeRetention}. */
     public int deleteExpired(Duration retention, Duration codeRetention) {
         return availability.attempt(Operation.MAINTENANCE, 0, () -> {
             String olderThan = " WHERE cached_at < now() - make_interval(secs => ?)";
@@ -250,6 +283,7 @@ public class PostgresStore implements StateStore {
             return jdbc.update("DELETE FROM storage_slot" + olderThan, state)
                     + jdbc.update("DELETE FROM account_state" + olderThan, state)
                     + jdbc.update("DELETE FROM block_header" + olderThan, state)
+                    + jdbc.update("DELETE FROM trie_node" + olderThan, state)
                     + jdbc.update("DELETE FROM contract_code" + olderThan, codeRetention.toMillis() / 1000.0);
         });
     }

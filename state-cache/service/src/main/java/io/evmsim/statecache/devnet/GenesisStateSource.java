@@ -38,6 +38,7 @@ public class GenesisStateSource implements StateSource {
     private final Map<Address, AccountEntry> accounts = new LinkedHashMap<>();
     private final Map<Hash, byte[]> code = new HashMap<>();
     private final BlockHeader genesis;
+    private final byte[] genesisRlp;
 
     public GenesisStateSource(InputStream genesisJson) {
         JsonNode root;
@@ -60,7 +61,9 @@ public class GenesisStateSource implements StateSource {
                 code.put(account.codeHash(), bytes);
             }
         }
-        this.genesis = header(root, StateRoot.compute(accounts.values()));
+        ObjectNode header = headerJson(root, StateRoot.compute(accounts.values()));
+        this.genesis = HeaderJson.parse(header, root.path("chainId").asLong());
+        this.genesisRlp = HeaderJson.encode(header);
     }
 
     public static GenesisStateSource fromClasspath(String resource) {
@@ -114,12 +117,17 @@ public class GenesisStateSource implements StateSource {
     }
 
     @Override
+    public Optional<byte[]> headerRlp(Hash block) {
+        return block.equals(genesis.hash()) ? Optional.of(genesisRlp.clone()) : Optional.empty();
+    }
+
+    @Override
     public String describe() {
         return "devnet genesis (chain id " + genesis.chainId() + ", " + accounts.size() + " accounts), no upstream";
     }
 
     /** The genesis header, hashed as a Prague block (EIP-1559, 4895, 4844, 4788 and 7685 fields). */
-    private static BlockHeader header(JsonNode genesis, Hash stateRoot) {
+    private static ObjectNode headerJson(JsonNode genesis, Hash stateRoot) {
         String zeroHash = Hash.ZERO.toString();
         ObjectNode block = JsonMapper.builder().build().createObjectNode()
                 .put("parentHash", zeroHash).put("sha3Uncles", EMPTY_OMMERS)
@@ -133,6 +141,6 @@ public class GenesisStateSource implements StateSource {
                 .put("withdrawalsRoot", Hash.EMPTY_TRIE.toString()).put("blobGasUsed", "0x0")
                 .put("excessBlobGas", "0x0").put("parentBeaconBlockRoot", zeroHash).put("requestsHash", EMPTY_REQUESTS);
         block.put("hash", HeaderJson.hashOf(block).toString());
-        return HeaderJson.parse(block, genesis.path("chainId").asLong());
+        return block;
     }
 }

@@ -75,6 +75,14 @@ public class AccountProofs {
                 slots(address, storageRoot, requestedSlots, proof.path("storageProof")));
     }
 
+    /** The RLP of every node in an eth_getProof answer: its account proof, then each storage proof. */
+    public static List<byte[]> nodes(JsonNode proof) {
+        List<byte[]> nodes = new ArrayList<>();
+        proof.path("accountProof").forEach(node -> nodes.add(Hex.decode(node.asString())));
+        proof.path("storageProof").forEach(slot -> slot.path("proof").forEach(node -> nodes.add(Hex.decode(node.asString()))));
+        return nodes;
+    }
+
     private Map<UInt256, UInt256> slots(Address address, Hash storageRoot, Set<UInt256> requested, JsonNode proofs) {
         Map<UInt256, UInt256> slots = new HashMap<>();
         for (JsonNode slotProof : proofs) {

@@ -1,5 +1,6 @@
 package io.evmsim.statecache.state;
 
+import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
@@ -204,6 +205,32 @@ public class StateReader {
     }
 
     /**
+     * Verified trie nodes by hash from the tiers, fastest first; what a slower tier had goes into the faster ones.
+     * Hashes no tier holds are left out.
+     */
+    public Map<Hash, byte[]> trieNodes(Collection<Hash> hashes) {
+        Map<Hash, byte[]> found = new HashMap<>();
+        Set<Hash> missing = new HashSet<>(hashes);
+        List<StateStore> missedIn = new ArrayList<>();
+        for (StateStore tier : tiers) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            Map<Hash, byte[]> hits = tier.trieNodes(missing);
+            missedIn.forEach(faster -> faster.putTrieNodes(hits));
+            found.putAll(hits);
+            missing.removeAll(hits.keySet());
+            missedIn.add(tier);
+        }
+        return found;
+    }
+
+    /** Keeps nodes proven outside a read (a witness's on-demand proofs) in every tier, now. */
+    public void keepTrieNodes(Map<Hash, byte[]> nodes) {
+        tiers.forEach(tier -> tier.putTrieNodes(nodes));
+    }
+
+    /**
      * Fetches {@code missing}, and the hinted keys {@code unheld} names, into {@code accounts} and {@code slots};
      * answers the code it fetched.
      */
@@ -216,8 +243,10 @@ public class StateReader {
         Map<Address, AccountState> newAccounts = new HashMap<>();
         Map<SlotKey, SlotValue> newSlots = new HashMap<>();
         Map<Hash, byte[]> newCode = new HashMap<>();
+        Map<Hash, byte[]> newNodes = new HashMap<>();
         for (Map<Address, FetchedAccount> fetched : List.of(answer.accounts(), answer.hinted())) {
             fetched.forEach((address, account) -> {
+                account.proofNodes().forEach(node -> newNodes.put(Keccak.hash(node), node));
                 newAccounts.put(address, AccountState.of(account.account(), account.provenance()));
                 account.account().slots().forEach((slot, value) -> newSlots.put(new SlotKey(address, slot),
                         new SlotValue(value, account.provenance())));
@@ -227,20 +256,22 @@ public class StateReader {
             });
         }
         count("upstream", "hit", newAccounts.size() + newSlots.size());
-        put(tiers.getFirst(), block.hash(), newCode, newSlots, newAccounts);
+        put(tiers.getFirst(), block.hash(), newCode, newSlots, newAccounts, newNodes);
         List<StateStore> slower = tiers.subList(1, tiers.size()).reversed();
         if (!slower.isEmpty()) {
-            writeBehind(block.hash(), () -> slower.forEach(tier -> put(tier, block.hash(), newCode, newSlots, newAccounts)));
+            writeBehind(block.hash(), () -> slower.forEach(tier -> put(tier, block.hash(), newCode, newSlots, newAccounts,
+                    newNodes)));
         }
         accounts.putAll(newAccounts);
         slots.putAll(newSlots);
         return newCode;
     }
 
-    /** Code first: a tier that holds an account holds its code. */
+    /** Code and proof nodes first: a tier that holds an account holds its code and what proved it. */
     private static void put(StateStore tier, Hash block, Map<Hash, byte[]> code, Map<SlotKey, SlotValue> slots,
-            Map<Address, AccountState> accounts) {
+            Map<Address, AccountState> accounts, Map<Hash, byte[]> nodes) {
         tier.putCode(code);
+        tier.putTrieNodes(nodes);
         tier.putSlots(block, slots);
         tier.putAccounts(block, accounts);
     }

@@ -44,6 +44,14 @@ public interface StateSource {
     /** How what it fetches now is known (for the health output; each fetched account says so itself). */
     StateProvenance serves();
 
+    /**
+     * The RLP of the header of the block with this hash, checked to hash to it; empty when the source cannot
+     * give it.
+     */
+    default Optional<byte[]> headerRlp(Hash block) {
+        return Optional.empty();
+    }
+
     /** A line for the health output: what the source is and what it can do. */
     String describe();
 }

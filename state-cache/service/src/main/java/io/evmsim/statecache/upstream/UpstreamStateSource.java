@@ -101,6 +101,19 @@ public class UpstreamStateSource implements StateSource {
     }
 
     @Override
+    public Optional<byte[]> headerRlp(Hash block) {
+        JsonNode answer = upstream.call("eth_getBlockByHash", block.toString(), false);
+        if (answer == null || answer.isNull()) {
+            return Optional.empty();
+        }
+        byte[] rlp = HeaderJson.encode(answer);
+        if (!Keccak.hash(rlp).equals(block)) {
+            throw new UpstreamException("upstream header of block " + block + " hashes to " + Keccak.hash(rlp));
+        }
+        return Optional.of(rlp);
+    }
+
+    @Override
     public Map<Address, FetchedAccount> fetch(BlockHeader block, Map<Address, Set<UInt256>> wanted,
             Predicate<Hash> codeKnown) {
         return fetch(block, wanted, codeKnown, List.of(), named -> Map.of()).accounts();
@@ -198,10 +211,13 @@ public class UpstreamStateSource implements StateSource {
             return viaPlainCalls(block, keys);
         }
         Map<FetchKey, AccountData> accounts = new LinkedHashMap<>();
+        Map<FetchKey, List<byte[]>> provenNodes = new HashMap<>();
         int i = 0;
         for (FetchKey key : keys) {
-            AccountData account = proofs.read(block.stateRoot(), key.address(), key.slots(), answers.get(i++).orThrow());
+            JsonNode answer = answers.get(i++).orThrow();
+            AccountData account = proofs.read(block.stateRoot(), key.address(), key.slots(), answer);
             accounts.put(key, account);
+            provenNodes.put(key, proofs.verifies() ? AccountProofs.nodes(answer) : List.of());
             lastCodeHash.put(key.address(), account.codeHash());
         }
         proofsServed = true;
@@ -212,7 +228,7 @@ public class UpstreamStateSource implements StateSource {
                 hinted);
         Map<FetchKey, FetchedAccount> fetched = new HashMap<>();
         accounts.forEach((key, account) -> fetched.put(key,
-                new FetchedAccount(account, code.get(account.codeHash()), provenance())));
+                new FetchedAccount(account, code.get(account.codeHash()), provenance(), provenNodes.get(key))));
         if (!proofs.verifies()) {
             unprovenReads.increment(keys.size());
         }
@@ -253,11 +269,13 @@ public class UpstreamStateSource implements StateSource {
             code.put(holder.getKey(), checkedCode(holder.getValue(), holder.getKey(), answers.get(i++).orThrow()));
         }
         Map<Address, AccountData> accounts = new LinkedHashMap<>();
+        Map<Address, List<byte[]>> provenNodes = new HashMap<>();
         for (Map.Entry<Address, Set<UInt256>> entry : toProve.entrySet()) {
             try {
-                AccountData account = proofs.read(block.stateRoot(), entry.getKey(), entry.getValue(),
-                        answers.get(i++).orThrow());
+                JsonNode answer = answers.get(i++).orThrow();
+                AccountData account = proofs.read(block.stateRoot(), entry.getKey(), entry.getValue(), answer);
                 accounts.put(entry.getKey(), account);
+                provenNodes.put(entry.getKey(), proofs.verifies() ? AccountProofs.nodes(answer) : List.of());
                 lastCodeHash.put(entry.getKey(), account.codeHash());
             } catch (UpstreamException | ProofVerificationException e) {
                 LOG.warn("hinted account {} at block {} left out: {}", entry.getKey(), block.hash(), e.getMessage());
@@ -272,7 +290,7 @@ public class UpstreamStateSource implements StateSource {
                     && !code.containsKey(account.codeHash()) && !codeKnown.test(account.codeHash()));
         }
         accounts.forEach((address, account) -> hinted.put(address,
-                new FetchedAccount(account, code.get(account.codeHash()), provenance())));
+                new FetchedAccount(account, code.get(account.codeHash()), provenance(), provenNodes.get(address))));
     }
 
     /** How a proof-read value is known: PROVEN, unless proof checks are disabled. */
