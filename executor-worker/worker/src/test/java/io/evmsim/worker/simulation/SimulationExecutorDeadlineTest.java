@@ -143,9 +143,9 @@ class SimulationExecutorDeadlineTest {
             budget.cancel();
         }), request, budget);
         assertEquals(List.of("CANCELLED cancelled: its client went away; stopped after 0 transaction(s)"), errors);
-        // stopped by the engine's watchdog within its check interval (1,024 instructions, 6 a turn), not
-        // run to the end of its gas (270,000 turns, then a summary)
-        assertTrue(turns.get() <= 1_024 / 6 + 1, turns + " turns");
+        // stopped by the engine's watchdog within its check interval (256 JUMPDESTs and calls, one JUMPDEST a
+        // turn), not run to the end of its gas (270,000 turns, then a summary)
+        assertTrue(turns.get() <= 256 + 1, turns + " turns");
     }
 
     @Test
