@@ -38,6 +38,9 @@ final class ResultLanes {
 
     /** Sends a result record for {@code replyTo}'s replica; completes when the record holding it is acknowledged. */
     CompletableFuture<?> send(ProducerRecord<String, byte[]> record, String replyTo) {
+        if (closed) { // before partitionsFor too: it would open a producer of its own
+            return stopping();
+        }
         if (limits.maxResultsPerRecord() == 1) {
             return publish(record);
         }
@@ -56,8 +59,11 @@ final class ResultLanes {
     }
 
     private CompletableFuture<?> publish(ProducerRecord<String, byte[]> record) {
-        return closed ? CompletableFuture.failedFuture(new IllegalStateException("the worker is stopping"))
-                : kafka.send(record);
+        return closed ? stopping() : kafka.send(record);
+    }
+
+    private static CompletableFuture<?> stopping() {
+        return CompletableFuture.failedFuture(new IllegalStateException("the worker is stopping"));
     }
 
     /** Whole results only, as many as a record takes. */
