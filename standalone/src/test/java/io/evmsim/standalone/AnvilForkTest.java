@@ -8,6 +8,7 @@ import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.statecache.follow.ChainFollower;
 import io.evmsim.testsupport.Anvil;
+import io.evmsim.testsupport.Resources;
 import io.evmsim.testsupport.Solc;
 import io.evmsim.testsupport.TestDatabases;
 import java.io.IOException;
@@ -56,16 +57,8 @@ class AnvilForkTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stateCache != null) {
-            stateCache.close();
-        }
-        if (anvil != null) {
-            anvil.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform, stateCache, anvil);
     }
 
     @Test

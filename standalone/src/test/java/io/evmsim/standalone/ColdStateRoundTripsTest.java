@@ -8,6 +8,7 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.testsupport.Anvil;
+import io.evmsim.testsupport.Resources;
 import io.evmsim.testsupport.RpcProxy;
 import io.evmsim.testsupport.Solc;
 import io.evmsim.testsupport.TestDatabases;
@@ -122,19 +123,8 @@ class ColdStateRoundTripsTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stateCache != null) {
-            stateCache.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (anvil != null) {
-            anvil.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform, stateCache, proxy, anvil);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.testsupport.Resources;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,10 +54,8 @@ class HttpFuzzTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evmsim.common.simulation.SimulationJson;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.testsupport.Resources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,10 +48,8 @@ class LargeResultsTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform);
     }
 
     /** Two calls of {@code code} on one state. */

@@ -7,6 +7,7 @@ import io.evmsim.common.bytes.Hex;
 import io.evmsim.common.simulation.SimulationTopics;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.testsupport.Resources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,10 +62,8 @@ class PipelineTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform);
     }
 
     @Test

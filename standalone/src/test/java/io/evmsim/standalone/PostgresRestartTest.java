@@ -3,6 +3,7 @@ package io.evmsim.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evmsim.testsupport.Resources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,16 +83,8 @@ class PostgresRestartTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stateCache != null) {
-            stateCache.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform, stateCache, postgres);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.testsupport.Resources;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -51,10 +52,8 @@ class ProblemsAndStreamsTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
+import io.evmsim.testsupport.Resources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +40,8 @@ class SyncWaitTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.testsupport.NodeTools;
+import io.evmsim.testsupport.Resources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,10 +59,8 @@ class TenantsTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.evmsim.common.crypto.Keccak;
 import io.evmsim.common.types.Address;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.testsupport.Anvil;
+import io.evmsim.testsupport.Resources;
 import io.evmsim.testsupport.Solc;
 import io.evmsim.testsupport.TestDatabases;
 import io.evmsim.worker.witness.Replay;
@@ -78,16 +79,8 @@ class WitnessReplayTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stateCache != null) {
-            stateCache.close();
-        }
-        if (anvil != null) {
-            anvil.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform, stateCache, anvil);
     }
 
     private static Map<String, Object> transfer() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evmsim.standalone.TestPlatform;
 import io.evmsim.testsupport.Anvil;
+import io.evmsim.testsupport.Resources;
 import io.evmsim.testsupport.Solc;
 import java.io.IOException;
 import java.net.URI;
@@ -73,13 +74,8 @@ class JsonRpcDifferentialTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (anvil != null) {
-            anvil.close();
-        }
+    static void stop() throws Exception {
+        Resources.close(platform, anvil);
     }
 
     @Test
