@@ -12,6 +12,7 @@ import io.evmsim.common.types.Address;
 import io.evmsim.common.types.Hash;
 import io.evmsim.common.types.UInt256;
 import io.evmsim.evm.block.BlockContext;
+import io.evmsim.evm.block.BlockHashes;
 import io.evmsim.evm.chain.BlockRules;
 import io.evmsim.evm.chain.UnsupportedForkException;
 import io.evmsim.evm.fork.BlobSchedule;
@@ -155,9 +156,9 @@ public final class SimulationExecutor {
         PrefetchedState fetched = new PrefetchedState(client, header, codes);
         // the witness proves what was read of the chain: overridden state never reaches the read set
         ReadSet reads = request.includes(ResultPart.WITNESS) ? new ReadSet(fetched) : null;
+        BlockHashes hashes = BlockContexts.hashes(client, header);
         BlockContext block = BlockContexts.of(context, request.blockOverrides(), rules,
-                reads == null ? BlockContexts.hashes(client, header)
-                        : reads.recording(BlockContexts.hashes(client, header)), feeless);
+                reads == null ? hashes : reads.recording(hashes), feeless);
         expectKnownReads(request, block, fetched);
         fetched.hint(hints(request, block.chainId()));
         OverriddenState initial = new OverriddenState(reads == null ? fetched : reads, request.stateOverrides());

@@ -217,7 +217,7 @@ public class UpstreamStateSource implements StateSource {
             JsonNode answer = answers.get(i++).orThrow();
             AccountData account = proofs.read(block.stateRoot(), key.address(), key.slots(), answer);
             accounts.put(key, account);
-            provenNodes.put(key, proofs.verifies() ? AccountProofs.nodes(answer) : List.of());
+            provenNodes.put(key, proofNodes(answer));
             lastCodeHash.put(key.address(), account.codeHash());
         }
         proofsServed = true;
@@ -275,7 +275,7 @@ public class UpstreamStateSource implements StateSource {
                 JsonNode answer = answers.get(i++).orThrow();
                 AccountData account = proofs.read(block.stateRoot(), entry.getKey(), entry.getValue(), answer);
                 accounts.put(entry.getKey(), account);
-                provenNodes.put(entry.getKey(), proofs.verifies() ? AccountProofs.nodes(answer) : List.of());
+                provenNodes.put(entry.getKey(), proofNodes(answer));
                 lastCodeHash.put(entry.getKey(), account.codeHash());
             } catch (UpstreamException | ProofVerificationException e) {
                 LOG.warn("hinted account {} at block {} left out: {}", entry.getKey(), block.hash(), e.getMessage());
@@ -291,6 +291,11 @@ public class UpstreamStateSource implements StateSource {
         }
         accounts.forEach((address, account) -> hinted.put(address,
                 new FetchedAccount(account, code.get(account.codeHash()), provenance(), provenNodes.get(address))));
+    }
+
+    /** The trie nodes of a verified eth_getProof answer, kept for witnesses; none when proofs are not checked. */
+    private List<byte[]> proofNodes(JsonNode answer) {
+        return proofs.verifies() ? AccountProofs.nodes(answer) : List.of();
     }
 
     /** How a proof-read value is known: PROVEN, unless proof checks are disabled. */
